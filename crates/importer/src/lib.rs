@@ -1,0 +1,8 @@
+//! planboard's importer: published government documents in, the typed dataset out.
+//!
+//! Each document kind has its own parser; every parser claims each line it uses in an
+//! [`accounting::Accounting`], so nothing is dropped silently.
+
+pub mod accounting;
+pub mod error;
+pub mod parsed;

@@ -1,0 +1,398 @@
+//! The dataset as the importer writes it and the app reads it.
+//!
+//! These types *are* the public JSON format (docs/data-format.md describes the same
+//! names): researchers download the files, so a field is renamed only with a new
+//! `FORMAT_VERSION`. Every listable record has an `id` that stays stable across imports
+//! and a `kind` that says what it is, so a consumer can mix records from several files.
+
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a field changes meaning or name; the app refuses other versions with
+/// a message instead of showing half-read data.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Names of the files under `data/`, in the order the app loads them.
+pub const DATA_FILES: [&str; 4] = ["documents.json", "tasks.json", "projects.json", "plan.json"];
+
+/// Everything the app shows, assembled from the four data files.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub catalog: Catalog,
+    pub tasks: Vec<Task>,
+    pub projects: Vec<Project>,
+    pub plan: Plan,
+}
+
+/// `documents.json`: what was imported and the reference tables the records point into.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub format_version: u32,
+    pub documents: Vec<SourceDocument>,
+    pub leaders: Vec<Leader>,
+    pub units: Vec<Unit>,
+    pub districts: Vec<District>,
+    /// The status taxonomy with a one-line definition each, so the UI and the docs
+    /// explain a status with the same words the importer used to derive it.
+    pub statuses: Vec<StatusDefinition>,
+}
+
+/// `tasks.json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TasksFile {
+    pub format_version: u32,
+    pub tasks: Vec<Task>,
+}
+
+/// `projects.json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProjectsFile {
+    pub format_version: u32,
+    pub projects: Vec<Project>,
+}
+
+/// `plan.json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlanFile {
+    pub format_version: u32,
+    pub plan: Plan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    /// 五年规划纲要.
+    FiveYearPlan,
+    /// 政府工作报告 (the speech itself).
+    WorkReport,
+    /// 政府工作报告重点工作责任分解 (tasks by leader, with units).
+    TaskBreakdown,
+    /// 重点工作任务 with half-year progress (进展/完成情况).
+    ProgressReport,
+}
+
+impl DocumentKind {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            DocumentKind::FiveYearPlan => "五年规划纲要",
+            DocumentKind::WorkReport => "政府工作报告",
+            DocumentKind::TaskBreakdown => "责任分解",
+            DocumentKind::ProgressReport => "进展报告",
+        }
+    }
+}
+
+/// One imported source text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceDocument {
+    /// Derived from the content (jurisdiction, year, kind), never the file name, e.g.
+    /// `huzhou-2024-progress`.
+    pub id: String,
+    pub kind: DocumentKind,
+    pub title: String,
+    pub issuer: String,
+    /// 湖州市 or 平湖市 as the document names it.
+    pub jurisdiction: String,
+    /// ISO date `YYYY-MM-DD` (or `YYYY-MM` when only that is known).
+    pub date: String,
+    /// Human-readable period, e.g. `2024年上半年`, `2021—2025年`.
+    pub period: String,
+    /// The year the commitments are for (the plan: its first year).
+    pub year: u16,
+    /// File name it was imported from, for "where it sits in its source document".
+    pub source_file: String,
+    pub line_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Leader {
+    pub id: String,
+    pub name: String,
+    /// 市长, 常务副市长, 副市长, 常委 …
+    pub title: String,
+    pub jurisdiction: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitKind {
+    /// 市发展改革委, 发改局 …
+    Department,
+    /// 区县政府 / 管委会 of a district or functional area.
+    DistrictGovernment,
+    /// 镇政府, 街道办事处.
+    TownGovernment,
+    /// 市城市集团, 市交通集团 …
+    StateEnterprise,
+    /// 市委宣传部, 市委政法委 … (Party organs named as responsible units).
+    PartyOrgan,
+    /// Catch-alls such as 市级其他有关单位, and units the tables do not classify.
+    Other,
+}
+
+/// A responsible unit with its canonical name within one jurisdiction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub jurisdiction: String,
+    pub kind: UnitKind,
+    /// Other spellings met in the documents (e.g. `发改局` for `市发展改革委`).
+    pub aliases: Vec<String>,
+    /// For district and town governments: the district they belong to.
+    pub district: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct District {
+    pub id: String,
+    pub name: String,
+    pub jurisdiction: String,
+    /// 区, 县, 功能区, 街道, 镇.
+    pub kind: String,
+}
+
+/// A unit as one record lists it, in document order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRef {
+    /// Canonical unit name (see `Unit::name`).
+    pub name: String,
+    /// Leads the work: marked `★`, or listed first where the document has no mark.
+    pub lead: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The progress report carries a supervisor's remark that the task lags.
+    Lagging,
+    /// The progress report lists progress and no lagging remark.
+    Reported,
+    /// The task appears in a progress report, but no progress is written under it.
+    NoProgress,
+    /// The document is not a progress report (plan, speech, breakdown): nothing to judge.
+    NotTracked,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Lagging,
+        Status::NoProgress,
+        Status::Reported,
+        Status::NotTracked,
+    ];
+
+    /// The word shown beside the colour, and used in URLs (`status=滞后`).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Status::Lagging => "滞后",
+            Status::Reported => "有进展",
+            Status::NoProgress => "未报进展",
+            Status::NotTracked => "无进度报告",
+        }
+    }
+
+    pub fn from_label_zh(label: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.label_zh() == label)
+    }
+
+    /// Kebab-case name, as in the JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Lagging => "lagging",
+            Status::Reported => "reported",
+            Status::NoProgress => "no-progress",
+            Status::NotTracked => "not-tracked",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusDefinition {
+    pub status: Status,
+    pub label: String,
+    pub definition: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TaskKind {
+    /// A year's key work (年度重点工作), from a breakdown or a progress report.
+    AnnualTask,
+    /// Key work for the whole five-year period (“十四五”时期重点工作).
+    PeriodTask,
+    /// A paragraph of the work report's areas of work (no leader, no units).
+    ReportWork,
+    /// An expected target stated in the work report (GDP growth …).
+    ReportTarget,
+}
+
+impl TaskKind {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            TaskKind::AnnualTask => "年度重点工作",
+            TaskKind::PeriodTask => "五年重点工作",
+            TaskKind::ReportWork => "报告工作部署",
+            TaskKind::ReportTarget => "预期目标",
+        }
+    }
+}
+
+/// Where a record sits in its source: a readable path and the lines it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceSpan {
+    /// Headings above the record, outermost first, e.g. `["附件2", "六、项乐民副市长牵头重点工作"]`.
+    pub path: Vec<String>,
+    /// 1-based, inclusive.
+    pub first_line: u32,
+    pub last_line: u32,
+}
+
+/// One commitment as one document states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    /// `<document id>/<local>`, e.g. `huzhou-2024-progress/t13`.
+    pub id: String,
+    pub kind: TaskKind,
+    /// `SourceDocument::id`.
+    pub document: String,
+    pub year: u16,
+    pub jurisdiction: String,
+    /// The number the document prints (within its section); when the document lost it
+    /// the importer infers it and says so in `number_inferred`.
+    pub number: u32,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub number_inferred: bool,
+    pub text: String,
+    /// Leader's name where the document assigns one.
+    pub leader: Option<String>,
+    pub units: Vec<UnitRef>,
+    pub progress: Vec<String>,
+    /// The supervisors' lagging remarks.
+    pub remarks: Vec<String>,
+    pub status: Status,
+    /// Districts the task concerns (expanded from 各区县政府 etc.); empty = city-wide
+    /// departments only.
+    pub districts: Vec<String>,
+    pub source: SourceSpan,
+}
+
+/// One of the yearly livelihood projects (民生实事).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    /// e.g. `huzhou-2021-breakdown/p03`.
+    pub id: String,
+    /// Always `livelihood-project`.
+    pub kind: String,
+    pub document: String,
+    pub year: u16,
+    pub jurisdiction: String,
+    pub number: u32,
+    pub title: String,
+    /// The count the title announces (`(3个子项)`), kept to check against `subitems`.
+    pub declared_subitems: Option<u32>,
+    pub subitems: Vec<String>,
+    pub units: Vec<UnitRef>,
+    pub districts: Vec<String>,
+    pub source: SourceSpan,
+}
+
+/// The five-year plan outline and the work report's structure.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub document: String,
+    pub sections: Vec<PlanSection>,
+    pub boxes: Vec<PlanBox>,
+    /// 表2—1.
+    pub indicators: Vec<Indicator>,
+    /// 表1—1 (results of the 13th plan).
+    pub results: Vec<ResultRow>,
+    /// Structure of each work report imported (its areas of work).
+    pub reports: Vec<ReportOutline>,
+}
+
+/// A prose paragraph of the plan, headed by its lead sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanSection {
+    /// e.g. `huzhou-2021-plan/s042`.
+    pub id: String,
+    /// Always `plan-section`.
+    pub kind: String,
+    pub document: String,
+    /// The chapter heading it falls under where the text keeps one (`九、…`).
+    pub chapter: Option<String>,
+    /// The lead sentence, without its closing `。`.
+    pub title: String,
+    /// The paragraph after the lead sentence.
+    pub text: String,
+    pub source: SourceSpan,
+}
+
+/// A 专栏 box: numbered, titled, with its entries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanBox {
+    pub id: String,
+    /// Always `plan-box`.
+    pub kind: String,
+    pub document: String,
+    /// As printed, e.g. `专栏3—1`.
+    pub number: String,
+    pub title: String,
+    pub entries: Vec<String>,
+    pub source: SourceSpan,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    /// Always `indicator`.
+    pub kind: String,
+    pub document: String,
+    /// 一级指标, e.g. `经济发展`.
+    pub category: String,
+    pub number: u32,
+    pub name: String,
+    pub unit: String,
+    /// 2020 value as printed (`—` when the table has none).
+    pub baseline: String,
+    pub baseline_value: Option<f64>,
+    /// 2025 target as printed.
+    pub target: String,
+    pub target_value: Option<f64>,
+    /// 年均/累计增长 as printed.
+    pub growth: String,
+    /// 约束性 or 预期性.
+    pub attribute: String,
+    pub source: SourceSpan,
+}
+
+/// A row of 表1—1; its columns are kept as printed with the header names beside them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultRow {
+    pub id: String,
+    /// Always `result`.
+    pub kind: String,
+    pub document: String,
+    pub category: String,
+    pub name: String,
+    /// (header, value) pairs in column order.
+    pub cells: Vec<(String, String)>,
+    pub source: SourceSpan,
+}
+
+/// A work report's areas of work; the paragraphs themselves are `Task`s of kind
+/// `report-work`, listed here by id so the report can be read in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportOutline {
+    pub document: String,
+    pub areas: Vec<ReportArea>,
+    /// Ids of the `report-target` tasks.
+    pub targets: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportArea {
+    /// As printed, e.g. `（一）`.
+    pub number: String,
+    pub title: String,
+    pub tasks: Vec<String>,
+}
