@@ -1,7 +1,11 @@
 //! Pieces shared by several views.
 
+pub mod chart;
 pub mod facets;
 pub mod highlight;
+pub mod indicator_chart;
+pub mod jump_link;
 pub mod nav;
 pub mod status;
+pub mod status_chart;
 pub mod task_row;

@@ -1,4 +1,10 @@
 //! One component per view; the router in `app.rs` picks one from the route.
 
+pub mod departments;
 pub mod item;
+pub mod leaders;
+pub mod overview;
+pub mod plan;
+pub mod plan_tables;
+pub mod projects;
 pub mod tasks;

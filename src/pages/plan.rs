@@ -1,0 +1,296 @@
+//! 规划: the five-year plan outline — key indicators (表2—1) with a chart per
+//! category, the prose sections headed by their lead sentences with the 专栏 boxes
+//! where the text places them, and the 13th-plan results (表1—1).
+
+use leptos::prelude::*;
+use planboard_model::{Plan, PlanBox, PlanSection, View};
+
+use crate::components::jump_link::JumpLink;
+use crate::components::task_row::{document_short_label, find_document, item_href};
+use crate::pages::plan_tables::{IndicatorCharts, IndicatorTable, ReportOutlines, ResultsTable};
+use crate::state::{href_view, use_data};
+
+/// Heading shown for a run of sections whose chapter heading the source text lost.
+const NO_CHAPTER: &str = "（原文此处未保留章节标题）";
+
+/// The plan view (`#/plan`).
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let data = use_data();
+    let plan = &data.dataset.plan;
+    let document = find_document(&data.dataset, &plan.document);
+    let lede = match document {
+        Some(document) => format!(
+            "{} · {} · {} · {}（{}）",
+            document.title, document.issuer, document.date, document.period, document.source_file
+        ),
+        None => "数据中没有五年规划纲要。".to_string(),
+    };
+    let heading = document
+        .map(document_short_label)
+        .unwrap_or_else(|| "规划".to_string());
+    let empty = plan.sections.is_empty()
+        && plan.boxes.is_empty()
+        && plan.indicators.is_empty()
+        && plan.results.is_empty();
+    let groups = text_groups(plan);
+
+    view! {
+        <div class="view plan-page">
+            <div class="page-head">
+                <h1>"规划 · " {heading}</h1>
+                <p class="page-lede">{lede}</p>
+                <p class="page-counts">
+                    {format!(
+                        "正文 {} 段 · 专栏 {} 个 · 主要指标 {} 项 · “十三五”完成情况 {} 行",
+                        plan.sections.len(),
+                        plan.boxes.len(),
+                        plan.indicators.len(),
+                        plan.results.len(),
+                    )}
+                </p>
+            </div>
+            {empty.then(|| view! { <p class="empty">"当前数据中没有规划内容。"</p> })}
+            <Contents groups=groups.clone() plan=plan.clone() />
+            <IndicatorTable indicators=plan.indicators.clone() />
+            <IndicatorCharts indicators=plan.indicators.clone() />
+            <PlanText groups=groups />
+            <ResultsTable results=plan.results.clone() />
+            <ReportOutlines reports=plan.reports.clone() />
+        </div>
+    }
+}
+
+/// One piece of the prose in source order: a section or a box.
+#[derive(Clone, Debug, PartialEq)]
+enum Piece {
+    Section(PlanSection),
+    Box(PlanBox),
+}
+
+impl Piece {
+    fn first_line(&self) -> u32 {
+        match self {
+            Piece::Section(section) => section.source.first_line,
+            Piece::Box(plan_box) => plan_box.source.first_line,
+        }
+    }
+}
+
+/// A run of consecutive pieces under one chapter heading (or none known).
+#[derive(Clone, Debug, PartialEq)]
+struct Group {
+    chapter: Option<String>,
+    pieces: Vec<Piece>,
+}
+
+/// Sections and boxes merged in source-line order, cut into runs whenever a section
+/// names a different chapter. Boxes stay in the run the text places them in.
+fn text_groups(plan: &Plan) -> Vec<Group> {
+    let mut pieces: Vec<Piece> = plan
+        .sections
+        .iter()
+        .cloned()
+        .map(Piece::Section)
+        .chain(plan.boxes.iter().cloned().map(Piece::Box))
+        .collect();
+    pieces.sort_by_key(Piece::first_line);
+    let mut groups: Vec<Group> = Vec::new();
+    for piece in pieces {
+        let chapter = match &piece {
+            Piece::Section(section) => Some(section.chapter.clone()),
+            Piece::Box(_) => None,
+        };
+        match (groups.last_mut(), chapter) {
+            (Some(group), Some(chapter)) if group.chapter == chapter => group.pieces.push(piece),
+            (Some(group), None) => group.pieces.push(piece),
+            (_, chapter) => groups.push(Group {
+                chapter: chapter.flatten(),
+                pieces: vec![piece],
+            }),
+        }
+    }
+    groups
+}
+
+fn group_anchor(index: usize) -> String {
+    format!("plan-part-{}", index + 1)
+}
+
+fn group_title(group: &Group) -> String {
+    group
+        .chapter
+        .clone()
+        .unwrap_or_else(|| NO_CHAPTER.to_string())
+}
+
+/// The table of contents: the fixed parts, then every chapter run with its sections
+/// and boxes (collapsed: it is long).
+#[component]
+fn Contents(groups: Vec<Group>, plan: Plan) -> impl IntoView {
+    let plan_href = href_view(View::Plan);
+    let part = |target: &str, label: String| {
+        view! {
+            <li>
+                <JumpLink target=target.to_string() href=plan_href.clone()>{label}</JumpLink>
+            </li>
+        }
+    };
+    let chapters = groups
+        .iter()
+        .enumerate()
+        .map(|(index, group)| {
+            let entries = group
+                .pieces
+                .iter()
+                .map(|piece| {
+                    let (id, label) = match piece {
+                        Piece::Section(section) => (section.id.clone(), section.title.clone()),
+                        Piece::Box(plan_box) => (
+                            plan_box.id.clone(),
+                            format!("{} {}", plan_box.number, plan_box.title),
+                        ),
+                    };
+                    let class = if matches!(piece, Piece::Box(_)) {
+                        "toc-box"
+                    } else {
+                        "toc-section"
+                    };
+                    view! {
+                        <li class=class>
+                            <JumpLink target=id.clone() href=item_href(&id)>{label}</JumpLink>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let title = group_title(group);
+            view! {
+                <li>
+                    <JumpLink target=group_anchor(index) href=href_view(View::Plan)>
+                        {title}
+                    </JumpLink>
+                    <ol class="toc-sub">{entries}</ol>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="toc" aria-label="规划目录">
+            <h2>"目录"</h2>
+            <ol class="toc-parts">
+                {(!plan.indicators.is_empty())
+                    .then(|| part("plan-indicators", "表2—1 “十四五”主要指标".to_string()))}
+                {(!plan.indicators.is_empty())
+                    .then(|| part("plan-indicator-charts", "主要指标图（按一级指标）".to_string()))}
+                {(!groups.is_empty())
+                    .then(|| {
+                        part(
+                            "plan-text",
+                            format!("正文与专栏（{} 段，{} 个专栏）", plan.sections.len(), plan.boxes.len()),
+                        )
+                    })}
+                {(!plan.results.is_empty())
+                    .then(|| part("plan-results", "表1—1 “十三五”规划主要指标完成情况".to_string()))}
+                {(!plan.reports.is_empty())
+                    .then(|| part("plan-reports", "政府工作报告的结构".to_string()))}
+            </ol>
+            {(!groups.is_empty())
+                .then(|| {
+                    view! {
+                        <details class="toc-details">
+                            <summary>"正文各段目录"</summary>
+                            <ol class="toc-chapters">{chapters}</ol>
+                        </details>
+                    }
+                })}
+        </nav>
+    }
+}
+
+/// The prose: one heading per chapter run, each section headed by its lead sentence,
+/// the boxes in place.
+#[component]
+fn PlanText(groups: Vec<Group>) -> impl IntoView {
+    if groups.is_empty() {
+        return ().into_any();
+    }
+    let parts = groups
+        .into_iter()
+        .enumerate()
+        .map(|(index, group)| {
+            let title = group_title(&group);
+            let pieces = group.pieces.into_iter().map(piece_view).collect_view();
+            view! {
+                <div class="plan-part">
+                    <h3 id=group_anchor(index) tabindex="-1">{title}</h3>
+                    {pieces}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="plan-text" aria-labelledby="plan-text">
+            <h2 id="plan-text" tabindex="-1">"正文与专栏"</h2>
+            <p class="section-note">
+                "每段以原文首句为标题；章节标题多数在原文中已丢失，仅保留下来的章节标题单独列出。"
+            </p>
+            {parts}
+        </section>
+    }
+    .into_any()
+}
+
+fn piece_view(piece: Piece) -> AnyView {
+    match piece {
+        Piece::Section(section) => {
+            let lines = line_span(section.source.first_line, section.source.last_line);
+            view! {
+                <div class="plan-section" data-item-id=section.id.clone() id=section.id.clone()
+                    tabindex="-1">
+                    <h4>{section.title.clone()}</h4>
+                    {(!section.text.is_empty()).then(|| view! { <p>{section.text.clone()}</p> })}
+                    <p class="source-ref">
+                        <a href=item_href(&section.id)>"条目页"</a>
+                        " · "
+                        {lines}
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
+        Piece::Box(plan_box) => {
+            let entries = plan_box
+                .entries
+                .iter()
+                .map(|entry| view! { <li>{entry.clone()}</li> })
+                .collect_view();
+            let lines = line_span(plan_box.source.first_line, plan_box.source.last_line);
+            view! {
+                <div class="plan-box" data-item-id=plan_box.id.clone() id=plan_box.id.clone()
+                    tabindex="-1">
+                    <h4>
+                        <span class="box-number">{plan_box.number.clone()}</span>
+                        " "
+                        {plan_box.title.clone()}
+                    </h4>
+                    <ul class="box-entries">{entries}</ul>
+                    <p class="source-ref">
+                        <a href=item_href(&plan_box.id)>"条目页"</a>
+                        " · "
+                        {lines}
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// `原文第 12 行` or `原文第 12–14 行`.
+pub fn line_span(first: u32, last: u32) -> String {
+    if last > first {
+        format!("原文第 {first}–{last} 行")
+    } else {
+        format!("原文第 {first} 行")
+    }
+}
