@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use planboard_model::{Dataset, Filter, Index, Route, View};
+use planboard_model::{Dataset, Index, Route, View};
 
 /// The loaded dataset and its index, provided as context once every data file loaded.
 ///
@@ -65,10 +65,7 @@ pub fn href(route: &Route) -> String {
 
 /// The link target for a view without any filter.
 pub fn href_view(view: View) -> String {
-    href(&Route {
-        view,
-        filter: Filter::default(),
-    })
+    href(&Route::new(view))
 }
 
 /// How a programmatic navigation enters the browser history.
@@ -89,7 +86,9 @@ pub fn navigate(route: &Route, mode: HistoryMode) {
         return;
     };
     let moved = window().history().and_then(|history| match mode {
-        HistoryMode::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target)),
+        HistoryMode::Push => {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target))
+        }
         HistoryMode::Replace => {
             history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target))
         }

@@ -1,0 +1,26 @@
+//! Search matches marked inside a text.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use planboard_model::highlight;
+
+/// `text` with every match of the search `query` wrapped in `<mark>`; the model folds
+/// full-width/half-width and case, so `ＡＩ` in the text is found by `ai`.
+#[component]
+pub fn Highlighted(#[prop(into)] text: String, #[prop(into)] query: String) -> impl IntoView {
+    highlight(&text, &query)
+        .into_iter()
+        .map(|(segment, matched)| {
+            if matched {
+                Either::Left(view! { <mark>{segment.to_string()}</mark> })
+            } else {
+                Either::Right(segment.to_string())
+            }
+        })
+        .collect_view()
+}
+
+/// Whether `query` matches anywhere in `text` (after the model's folding).
+pub fn has_match(text: &str, query: &str) -> bool {
+    !query.trim().is_empty() && highlight(text, query).iter().any(|(_, matched)| *matched)
+}

@@ -1,0 +1,182 @@
+//! One listed entry (a task or a livelihood project), as the lists show it.
+
+use leptos::prelude::*;
+use planboard_model::{Dataset, Entry, SourceDocument, Status, UnitRef, View};
+
+use crate::components::highlight::{has_match, Highlighted};
+use crate::components::status::StatusBadge;
+use crate::state::{href_view, use_data};
+
+/// How many matching progress lines a row shows under a search; the item page has all.
+const MATCHED_PROGRESS_SHOWN: usize = 2;
+
+/// The link target of an item page.
+pub fn item_href(id: &str) -> String {
+    href_view(View::Item(id.to_string()))
+}
+
+/// The document with this id, if the catalog lists it.
+pub fn find_document<'a>(dataset: &'a Dataset, id: &str) -> Option<&'a SourceDocument> {
+    dataset
+        .catalog
+        .documents
+        .iter()
+        .find(|document| document.id == id)
+}
+
+/// A short name for a document that tells the five apart: `湖州市2024年进展报告`.
+pub fn document_short_label(document: &SourceDocument) -> String {
+    format!(
+        "{}{}年{}",
+        document.jurisdiction,
+        document.year,
+        document.kind.label_zh()
+    )
+}
+
+/// The number the document prints for an entry, as a reader cites it (`第 13 项`).
+fn entry_number(dataset: &Dataset, entry: &Entry) -> Option<u32> {
+    entry
+        .task(dataset)
+        .map(|task| task.number)
+        .or_else(|| entry.project(dataset).map(|project| project.number))
+}
+
+/// One entry of `Index::entries()` as a list row, carrying `data-item-id`: status,
+/// kind, document, number, leader, units with the lead marked, the text with search
+/// matches marked, matching progress lines, and the lagging remarks.
+#[component]
+pub fn EntryRow(entry: usize, #[prop(into)] query: String) -> impl IntoView {
+    let data = use_data();
+    let dataset = &data.dataset;
+    let Some(entry) = data.index.entries().get(entry) else {
+        return ().into_any();
+    };
+    let document = data.index.document(&entry.document);
+    let source_label = match (document, entry_number(dataset, entry)) {
+        (Some(document), Some(number)) => {
+            format!("{} 第{}项", document_short_label(document), number)
+        }
+        (Some(document), None) => document_short_label(document),
+        (None, _) => entry.document.clone(),
+    };
+    let (progress, remarks, subitems) = match (entry.task(dataset), entry.project(dataset)) {
+        (Some(task), _) => (task.progress.clone(), task.remarks.clone(), Vec::new()),
+        (None, Some(project)) => (Vec::new(), Vec::new(), project.subitems.clone()),
+        (None, None) => Default::default(),
+    };
+    // Under a search, show where the match is when it is not in the text itself.
+    let matched_lines: Vec<(&str, String)> = progress
+        .into_iter()
+        .map(|line| ("进展", line))
+        .chain(subitems.into_iter().map(|line| ("子项", line)))
+        .filter(|(_, line)| has_match(line, &query))
+        .take(MATCHED_PROGRESS_SHOWN)
+        .collect();
+    let remarks = if entry.status == Status::Lagging || has_remark_match(&remarks, &query) {
+        remarks
+    } else {
+        Vec::new()
+    };
+
+    view! {
+        <li class="entry" data-item-id=entry.id.clone()>
+            <div class="entry-meta">
+                <StatusBadge status=entry.status />
+                <a class="entry-link" href=item_href(&entry.id)>
+                    {source_label}
+                </a>
+                <span class="entry-kind">{entry.kind.label_zh()}</span>
+                {entry
+                    .leader
+                    .clone()
+                    .map(|leader| {
+                        view! {
+                            <span class="entry-leader">
+                                "领导 " <Highlighted text=leader query=query.clone() />
+                            </span>
+                        }
+                    })}
+            </div>
+            <p class="entry-text">
+                <Highlighted text=entry.title.clone() query=query.clone() />
+            </p>
+            {(!entry.units.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="entry-units">
+                            <span class="field-label">"责任单位"</span>
+                            <UnitList units=entry.units.clone() query=query.clone() />
+                        </p>
+                    }
+                })}
+            {matched_lines
+                .into_iter()
+                .map(|(label, line)| {
+                    view! {
+                        <p class="entry-match">
+                            <span class="field-label">{label}</span>
+                            <Highlighted text=line query=query.clone() />
+                        </p>
+                    }
+                })
+                .collect_view()}
+            {remarks
+                .into_iter()
+                .map(|remark| {
+                    view! {
+                        <p class="entry-remark">
+                            <span class="field-label">"滞后说明"</span>
+                            <Highlighted text=remark query=query.clone() />
+                        </p>
+                    }
+                })
+                .collect_view()}
+        </li>
+    }
+    .into_any()
+}
+
+fn has_remark_match(remarks: &[String], query: &str) -> bool {
+    remarks.iter().any(|remark| has_match(remark, query))
+}
+
+/// Units in document order, the lead ones marked with ★ and the word 牵头 (never by
+/// weight alone).
+#[component]
+pub fn UnitList(
+    units: Vec<UnitRef>,
+    #[prop(into, optional)] query: String,
+    /// Link each unit to its department page.
+    #[prop(optional)]
+    linked: bool,
+) -> impl IntoView {
+    let count = units.len();
+    units
+        .into_iter()
+        .enumerate()
+        .map(|(position, unit)| {
+            let separator = (position + 1 < count).then_some("、");
+            let name = if linked {
+                let target = href_view(View::Department(unit.name.clone()));
+                view! {
+                    <a href=target>
+                        <Highlighted text=unit.name.clone() query=query.clone() />
+                    </a>
+                }
+                .into_any()
+            } else {
+                view! { <Highlighted text=unit.name.clone() query=query.clone() /> }.into_any()
+            };
+            let class = if unit.lead { "unit unit-lead" } else { "unit" };
+            view! {
+                <span class=class>
+                    {unit.lead.then_some(view! { <span aria-hidden="true">"★"</span> })}
+                    {name}
+                    {unit.lead.then_some(view! { <span class="lead-tag">"牵头"</span> })}
+                </span>
+                {separator}
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,78 @@
+//! Fetches the four data files from `data/` next to index.html and builds the index.
+//!
+//! The files are read at run time, not compiled in, so an office can publish new data
+//! without rebuilding the app. Every way a file can fail (missing, network, truncated,
+//! invalid) ends in a `LoadError` worded for the user, never in a panic.
+
+use std::sync::Arc;
+
+use js_sys::{Promise, Reflect};
+use leptos::prelude::window;
+use planboard_model::{parse_dataset, Index, LoadError, DATA_FILES};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestInit, Response};
+
+use crate::state::AppData;
+
+/// Downloads and parses every data file, then builds the search index once.
+pub async fn load_app_data() -> Result<AppData, LoadError> {
+    // Start all four requests before awaiting any, so they download side by side.
+    let [documents, tasks, projects, plan] = DATA_FILES.map(|file| (file, start_fetch(file)));
+    let documents = read_text(documents).await?;
+    let tasks = read_text(tasks).await?;
+    let projects = read_text(projects).await?;
+    let plan = read_text(plan).await?;
+    let dataset = parse_dataset(&documents, &tasks, &projects, &plan)?;
+    let index = Index::new(&dataset);
+    Ok(AppData {
+        dataset: Arc::new(dataset),
+        index: Arc::new(index),
+    })
+}
+
+/// Begins fetching `data/<file>`, relative to the page so any sub-path works.
+fn start_fetch(file: &str) -> Result<Promise, JsValue> {
+    let init = RequestInit::new();
+    // Revalidate with the server each time: published data may change under the same
+    // name, and a stale copy would silently show last month's statuses.
+    Reflect::set(
+        &init,
+        &JsValue::from_str("cache"),
+        &JsValue::from_str("no-cache"),
+    )?;
+    Ok(window().fetch_with_str_and_init(&format!("data/{file}"), &init))
+}
+
+async fn read_text((file, request): (&str, Result<Promise, JsValue>)) -> Result<String, LoadError> {
+    let unreachable = |error: JsValue| LoadError::unreachable(file, &describe_js_error(&error));
+    let response: Response = JsFuture::from(request.map_err(unreachable)?)
+        .await
+        .map_err(unreachable)?
+        .dyn_into()
+        .map_err(|_| LoadError::new(file, "服务器的回应不是文件内容"))?;
+    if !response.ok() {
+        return Err(LoadError::missing(file, response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(unreachable)?)
+        .await
+        .map_err(|error| {
+            LoadError::new(
+                file,
+                format!(
+                    "下载中途中断，文件没有读完（{}）",
+                    describe_js_error(&error)
+                ),
+            )
+        })?;
+    text.as_string()
+        .ok_or_else(|| LoadError::new(file, "文件内容不是文本"))
+}
+
+fn describe_js_error(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_default()
+}

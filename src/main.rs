@@ -1,0 +1,12 @@
+//! planboard: an offline, static-hosted app for following a city government's
+//! commitments. Client-side Leptos; the data are fetched from `data/` at run time.
+
+mod app;
+mod components;
+mod data_loader;
+mod pages;
+mod state;
+
+fn main() {
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,266 @@
+//! 任务: every task and livelihood project across the documents, filtered by facets
+//! and full-text search, all of it read from and written to the URL.
+
+use leptos::html;
+use leptos::prelude::*;
+use planboard_model::{Filter, QueryResult, Route, SortOrder, View};
+
+use crate::components::facets::{selected_values, toggled_href, FacetPanel};
+use crate::components::task_row::EntryRow;
+use crate::state::{href, href_view, navigate, use_data, use_route, HistoryMode};
+
+/// Rows rendered at first and added by each “显示更多”; a full list of two thousand
+/// rows with highlighting would make every keystroke in the search box sluggish.
+const PAGE_SIZE: usize = 100;
+
+/// The 任务 view.
+#[component]
+pub fn TasksPage() -> impl IntoView {
+    let data = use_data();
+    let route = use_route();
+    let filter = Memo::new(move |_| route.with(|route| route.filter.clone()));
+    let index = data.index.clone();
+    let result: Memo<QueryResult> = Memo::new_with_compare(
+        move |_| filter.with(|filter| index.query(filter)),
+        |_, _| true,
+    );
+    let match_count = Memo::new(move |_| result.with(|result| result.matches.len()));
+
+    // How many rows to show, remembered for the filter it was raised under, so a new
+    // filter starts again at one page without an effect re-rendering the list twice.
+    let raised: RwSignal<Option<(Filter, usize)>> = RwSignal::new(None);
+    let visible = Memo::new(move |_| {
+        filter.with(|current| {
+            raised.with(|raised| match raised {
+                Some((raised_for, rows)) if raised_for == current => *rows,
+                _ => PAGE_SIZE,
+            })
+        })
+    });
+    let show_more = move |_| {
+        let rows = visible.get_untracked() + PAGE_SIZE;
+        raised.set(Some((filter.get_untracked(), rows)));
+    };
+
+    let rows = move || {
+        let query = filter.with(|filter| filter.q.clone());
+        let shown = visible.get();
+        result.with(|result| {
+            result
+                .matches
+                .iter()
+                .take(shown)
+                .map(|&entry| (entry, query.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let hidden_rows = move || match_count.get().saturating_sub(visible.get());
+    let has_filter = move || filter.with(|filter| *filter != Filter::default());
+
+    view! {
+        <div class="tasks-page">
+            <div class="page-head">
+                <h1>"任务"</h1>
+                <p class="page-lede">
+                    "各文件中的全部任务与民生实事。按文件、领导、区县、部门、状态筛选，或搜索任务、进展、滞后说明和单位中的文字。"
+                </p>
+            </div>
+            <SearchBox />
+            <div class="result-bar">
+                <p class="result-count" data-testid="result-count" role="status">
+                    "共 " {move || match_count.get()} " 条"
+                </p>
+                <SortLinks />
+                <Show when=has_filter>
+                    <a class="clear-filters" href=href_view(View::Tasks)>
+                        "清除全部筛选"
+                    </a>
+                </Show>
+            </div>
+            <SelectedChips result />
+            <div class="tasks-layout">
+                <aside class="tasks-facets" aria-label="筛选">
+                    <FacetPanel result />
+                </aside>
+                <section class="tasks-results" aria-label="结果">
+                    <Show
+                        when=move || { match_count.get() > 0 }
+                        fallback=move || {
+                            view! {
+                                <p class="empty-result">
+                                    "没有符合条件的条目。"
+                                    <a href=href_view(View::Tasks)>"清除全部筛选"</a>
+                                </p>
+                            }
+                        }
+                    >
+                        <ol class="entry-list">
+                            <For
+                                each=rows
+                                key=|row| row.clone()
+                                children=|(entry, query)| view! { <EntryRow entry query /> }
+                            />
+                        </ol>
+                    </Show>
+                    <Show when=move || { hidden_rows() > 0 }>
+                        <p class="show-more">
+                            <span>
+                                "已显示 " {move || visible.get()} " / " {move || match_count.get()}
+                                " 条"
+                            </span>
+                            <button type="button" on:click=show_more>
+                                "显示更多（还有 "
+                                {hidden_rows}
+                                " 条）"
+                            </button>
+                        </p>
+                    </Show>
+                </section>
+            </div>
+        </div>
+    }
+}
+
+/// The search box. It writes `q` into the URL as the user types: the first keystroke
+/// of a visit to the box makes a history entry, later ones replace it, so back returns
+/// to the list before the search instead of stepping through every letter.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let route = use_route();
+    let input_ref = NodeRef::<html::Input>::new();
+    let history_entry_made = StoredValue::new(false);
+
+    let write_query = move |text: String| {
+        let mut next = route.get_untracked();
+        next.filter.q = text;
+        if next == route.get_untracked() {
+            return;
+        }
+        let mode = if history_entry_made.get_value() {
+            HistoryMode::Replace
+        } else {
+            history_entry_made.set_value(true);
+            HistoryMode::Push
+        };
+        navigate(&next, mode);
+    };
+    let on_input = move |event: leptos::ev::Event| {
+        // While an input method composes (pinyin → 汉字) the box holds Latin letters
+        // that are not what the user means to search for; compositionend brings the text.
+        if is_composing(&event) {
+            return;
+        }
+        write_query(event_target_value(&event));
+    };
+    let on_composition_end =
+        move |event: leptos::ev::CompositionEvent| write_query(event_target_value(&event));
+
+    // When the URL changes from outside the box (back/forward, a chip, a link), show its
+    // query — unless the box already says the same thing in a form the URL normalises
+    // (trailing space while typing a second term), which must not be taken from the user.
+    Effect::new(move |_| {
+        let query = route.with(|route| route.filter.q.clone());
+        if let Some(input) = input_ref.get() {
+            if query_as_routed(&route.get_untracked(), &input.value()) != query {
+                input.set_value(&query);
+            }
+        }
+    });
+
+    view! {
+        <form class="search" role="search" on:submit=|event| event.prevent_default()>
+            <label for="task-search">"搜索"</label>
+            <input
+                id="task-search"
+                type="search"
+                node_ref=input_ref
+                value=route.with_untracked(|route| route.filter.q.clone())
+                placeholder="任务、进展、滞后说明、单位、领导…"
+                autocomplete="off"
+                enterkeyhint="search"
+                on:focus=move |_| history_entry_made.set_value(false)
+                on:input=on_input
+                on:compositionend=on_composition_end
+            />
+        </form>
+    }
+}
+
+/// The query the URL would hold if the box's text were written into it.
+fn query_as_routed(route: &Route, text: &str) -> String {
+    let mut next = route.clone();
+    next.filter.q = text.to_string();
+    Route::parse(&next.to_hash()).filter.q
+}
+
+fn is_composing(event: &leptos::ev::Event) -> bool {
+    js_sys::Reflect::get(event, &wasm_bindgen::JsValue::from_str("isComposing"))
+        .ok()
+        .and_then(|flag| flag.as_bool())
+        .unwrap_or(false)
+}
+
+/// Document order or status order, as two links.
+#[component]
+fn SortLinks() -> impl IntoView {
+    let route = use_route();
+    let option = move |order: SortOrder, label: &'static str| {
+        let target = move || {
+            route.with(|route| {
+                let mut next = route.clone();
+                next.filter.sort = order;
+                href(&next)
+            })
+        };
+        let current = move || route.with(|route| route.filter.sort == order);
+        view! {
+            <a
+                href=target
+                class="sort-option"
+                class:selected=current
+                aria-current=move || current().then_some("true")
+            >
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <p class="sort-links">
+            <span class="field-label">"排序"</span>
+            {option(SortOrder::Document, "按文件顺序")}
+            {option(SortOrder::Status, "按状态")}
+        </p>
+    }
+}
+
+/// The selected filter values as removable chips, so a phone user whose facet panel is
+/// folded still sees what narrows the list.
+#[component]
+fn SelectedChips(result: Memo<QueryResult>) -> impl IntoView {
+    let route = use_route();
+    let chips = move || {
+        let selected = result.with(|result| selected_values(&result.facets));
+        let current = route.get();
+        selected
+            .into_iter()
+            .map(|(key, value, label)| {
+                let target = toggled_href(&current, key, &value);
+                view! {
+                    <li>
+                        <a class="chip" href=target>
+                            <span class="chip-facet">{key.label_zh()}</span>
+                            {label}
+                            <span aria-hidden="true">" ×"</span>
+                            <span class="visually-hidden">"（取消此条件）"</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <ul class="chips" aria-label="已选条件">
+            {chips}
+        </ul>
+    }
+}
