@@ -6,3 +6,9 @@
 pub mod accounting;
 pub mod error;
 pub mod parsed;
+pub mod text;
+pub mod reference;
+pub mod units;
+pub mod breakdown;
+pub mod dataset;
+pub mod detect;

@@ -1,0 +1,337 @@
+//! Assembling parsed documents into the dataset: ids prefixed with their document's id,
+//! units canonicalised and collected, districts expanded, leaders collected, statuses
+//! derived, everything in a deterministic order.
+
+use crate::error::ImportError;
+use crate::parsed::{ParsedDocument, RawProject, RawTask};
+use crate::reference::{self, jurisdiction_rank, jurisdiction_slug};
+use crate::units::{resolve_units, ResolvedUnit};
+use planboard_model::{
+    Catalog, Dataset, District, DocumentKind, Leader, Plan, PlanFile, Project, ProjectsFile,
+    ReportOutline, SourceDocument, Status, StatusDefinition, Task, TasksFile, Unit, UnitRef,
+    FORMAT_VERSION,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One line per status, in the words the UI and docs/data-format.md use.
+pub fn status_definitions() -> Vec<StatusDefinition> {
+    Status::ALL
+        .into_iter()
+        .map(|status| StatusDefinition {
+            status,
+            label: status.label_zh().to_string(),
+            definition: status_definition(status).to_string(),
+        })
+        .collect()
+}
+
+fn status_definition(status: Status) -> &'static str {
+    match status {
+        Status::Lagging => "进展报告在该任务下写有督查方的滞后提示(如“进度慢于半年度目标”)。",
+        Status::NoProgress => "任务列在进展报告中,但其下没有写任何进展。",
+        Status::Reported => "进展报告在该任务下写有进展,且没有滞后提示。",
+        Status::NotTracked => {
+            "任务来自规划纲要、政府工作报告或责任分解,这类文件不报告进展,无从判断。"
+        }
+    }
+}
+
+/// The status a task's document and contents give it.
+pub fn derive_status(kind: DocumentKind, progress: &[String], remarks: &[String]) -> Status {
+    match kind {
+        DocumentKind::ProgressReport if !remarks.is_empty() => Status::Lagging,
+        DocumentKind::ProgressReport if !progress.is_empty() => Status::Reported,
+        DocumentKind::ProgressReport => Status::NoProgress,
+        _ => Status::NotTracked,
+    }
+}
+
+/// Units met so far, by (jurisdiction, canonical name).
+#[derive(Default)]
+struct UnitCatalog {
+    units: BTreeMap<(usize, String, String), Unit>,
+}
+
+impl UnitCatalog {
+    fn add(&mut self, jurisdiction: &str, resolved: &ResolvedUnit) {
+        let key = (
+            jurisdiction_rank(jurisdiction),
+            jurisdiction.to_string(),
+            resolved.name.clone(),
+        );
+        let unit = self.units.entry(key).or_insert_with(|| Unit {
+            id: format!("{}/{}", jurisdiction_slug(jurisdiction), resolved.name),
+            name: resolved.name.clone(),
+            jurisdiction: jurisdiction.to_string(),
+            kind: resolved.kind,
+            aliases: Vec::new(),
+            district: resolved.district.clone(),
+        });
+        if unit.district.is_none() && resolved.district.is_some() {
+            unit.district = resolved.district.clone();
+            unit.kind = resolved.kind;
+        }
+        if resolved.printed != resolved.name && !unit.aliases.contains(&resolved.printed) {
+            unit.aliases.push(resolved.printed.clone());
+            unit.aliases.sort();
+        }
+    }
+
+    /// Ordered by jurisdiction (reference order), then kind, then name.
+    fn into_units(self) -> Vec<Unit> {
+        let mut units: Vec<Unit> = self.units.into_values().collect();
+        units.sort_by(|a, b| {
+            (
+                jurisdiction_rank(&a.jurisdiction),
+                &a.jurisdiction,
+                a.kind,
+                &a.name,
+            )
+                .cmp(&(
+                    jurisdiction_rank(&b.jurisdiction),
+                    &b.jurisdiction,
+                    b.kind,
+                    &b.name,
+                ))
+        });
+        units
+    }
+}
+
+/// Resolves a record's units: the refs in document order and the districts covered, in
+/// reference-table order.
+fn resolve(
+    units_text: &str,
+    jurisdiction: &str,
+    catalog: &mut UnitCatalog,
+) -> (Vec<UnitRef>, Vec<String>) {
+    let resolved = resolve_units(units_text, jurisdiction);
+    let mut covered = BTreeSet::new();
+    for unit in &resolved {
+        catalog.add(jurisdiction, unit);
+        covered.extend(unit.covers.iter().cloned());
+    }
+    let refs = resolved
+        .iter()
+        .map(|u| UnitRef {
+            name: u.name.clone(),
+            lead: u.lead,
+        })
+        .collect();
+    let districts = reference::districts_of(jurisdiction)
+        .iter()
+        .filter(|d| covered.contains(d.name))
+        .map(|d| d.name.to_string())
+        .collect();
+    (refs, districts)
+}
+
+fn task_record(document: &SourceDocument, raw: RawTask, catalog: &mut UnitCatalog) -> Task {
+    let (units, districts) = resolve(&raw.units_text, &document.jurisdiction, catalog);
+    Task {
+        id: format!("{}/{}", document.id, raw.local_id),
+        kind: raw.kind,
+        document: document.id.clone(),
+        year: document.year,
+        jurisdiction: document.jurisdiction.clone(),
+        number: raw.number,
+        number_inferred: raw.number_inferred,
+        status: derive_status(document.kind, &raw.progress, &raw.remarks),
+        text: raw.text,
+        leader: raw.leader.map(|l| l.name),
+        units,
+        progress: raw.progress,
+        remarks: raw.remarks,
+        districts,
+        source: raw.source,
+    }
+}
+
+fn project_record(
+    document: &SourceDocument,
+    raw: RawProject,
+    catalog: &mut UnitCatalog,
+) -> Project {
+    let (units, districts) = resolve(&raw.units_text, &document.jurisdiction, catalog);
+    Project {
+        id: format!("{}/{}", document.id, raw.local_id),
+        kind: "livelihood-project".to_string(),
+        document: document.id.clone(),
+        year: document.year,
+        jurisdiction: document.jurisdiction.clone(),
+        number: raw.number,
+        title: raw.title,
+        declared_subitems: raw.declared_subitems,
+        subitems: raw.subitems,
+        units,
+        districts,
+        source: raw.source,
+    }
+}
+
+/// A work report's outline with its local task ids made global.
+fn report_outline(document: &SourceDocument, outline: ReportOutline) -> ReportOutline {
+    let global = |local: String| format!("{}/{local}", document.id);
+    ReportOutline {
+        document: document.id.clone(),
+        areas: outline
+            .areas
+            .into_iter()
+            .map(|mut area| {
+                area.tasks = area.tasks.into_iter().map(global).collect();
+                area
+            })
+            .collect(),
+        targets: outline.targets.into_iter().map(global).collect(),
+    }
+}
+
+/// Leaders by (jurisdiction, name); the title is the one of the latest document.
+fn collect_leaders(documents: &[ParsedDocument]) -> Vec<Leader> {
+    let mut by_year: Vec<&ParsedDocument> = documents.iter().collect();
+    by_year
+        .sort_by(|a, b| (a.document.year, &a.document.id).cmp(&(b.document.year, &b.document.id)));
+    let mut leaders: Vec<Leader> = Vec::new();
+    for parsed in by_year {
+        let jurisdiction = &parsed.document.jurisdiction;
+        for leader in parsed.tasks.iter().filter_map(|t| t.leader.as_ref()) {
+            let id = format!("{}/{}", jurisdiction_slug(jurisdiction), leader.name);
+            match leaders.iter_mut().find(|l| l.id == id) {
+                Some(known) => known.title = leader.title.clone(),
+                None => leaders.push(Leader {
+                    id,
+                    name: leader.name.clone(),
+                    title: leader.title.clone(),
+                    jurisdiction: jurisdiction.clone(),
+                }),
+            }
+        }
+    }
+    leaders.sort_by(|a, b| {
+        (jurisdiction_rank(&a.jurisdiction), &a.jurisdiction)
+            .cmp(&(jurisdiction_rank(&b.jurisdiction), &b.jurisdiction))
+    });
+    leaders
+}
+
+fn districts_for(documents: &[ParsedDocument]) -> Vec<District> {
+    let mut jurisdictions: Vec<&str> = documents
+        .iter()
+        .map(|d| d.document.jurisdiction.as_str())
+        .collect();
+    jurisdictions.sort_by_key(|j| (jurisdiction_rank(j), j.to_string()));
+    jurisdictions.dedup();
+    jurisdictions
+        .into_iter()
+        .flat_map(|j| {
+            reference::districts_of(j).iter().map(move |d| District {
+                id: format!("{}/{}", jurisdiction_slug(j), d.name),
+                name: d.name.to_string(),
+                jurisdiction: j.to_string(),
+                kind: d.kind.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Assembles the dataset. Documents are ordered by id, so the output does not depend on
+/// file names or the order files were read in; two documents with one id are an error.
+pub fn assemble(mut documents: Vec<ParsedDocument>) -> Result<Dataset, ImportError> {
+    documents.sort_by(|a, b| a.document.id.cmp(&b.document.id));
+    if let Some(pair) = documents
+        .windows(2)
+        .find(|w| w[0].document.id == w[1].document.id)
+    {
+        return Err(ImportError::new(
+            &pair[1].document.source_file,
+            0,
+            format!(
+                "文档标识“{}”与 {} 重复:同一份文件导入了两次?",
+                pair[1].document.id, pair[0].document.source_file
+            ),
+        ));
+    }
+    let leaders = collect_leaders(&documents);
+    let districts = districts_for(&documents);
+    let mut units = UnitCatalog::default();
+    let mut tasks = Vec::new();
+    let mut projects = Vec::new();
+    let mut plan = Plan::default();
+    let mut sources = Vec::new();
+    for parsed in documents {
+        let document = parsed.document;
+        tasks.extend(
+            parsed
+                .tasks
+                .into_iter()
+                .map(|t| task_record(&document, t, &mut units)),
+        );
+        projects.extend(
+            parsed
+                .projects
+                .into_iter()
+                .map(|p| project_record(&document, p, &mut units)),
+        );
+        if let Some(parts) = parsed.plan {
+            if plan.document.is_empty() {
+                plan.document = document.id.clone();
+            }
+            plan.sections.extend(parts.sections);
+            plan.boxes.extend(parts.boxes);
+            plan.indicators.extend(parts.indicators);
+            plan.results.extend(parts.results);
+        }
+        if let Some(outline) = parsed.report {
+            plan.reports.push(report_outline(&document, outline));
+        }
+        sources.push(document);
+    }
+    Ok(Dataset {
+        catalog: Catalog {
+            format_version: FORMAT_VERSION,
+            documents: sources,
+            leaders,
+            units: units.into_units(),
+            districts,
+            statuses: status_definitions(),
+        },
+        tasks,
+        projects,
+        plan,
+    })
+}
+
+/// The four data files (`planboard_model::DATA_FILES` order) as pretty JSON with a
+/// trailing newline: the same dataset always gives the same bytes.
+pub fn data_files(dataset: &Dataset) -> Result<Vec<(&'static str, String)>, serde_json::Error> {
+    fn pretty<T: serde::Serialize>(value: &T) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(value).map(|mut json| {
+            json.push('\n');
+            json
+        })
+    }
+    Ok(vec![
+        ("documents.json", pretty(&dataset.catalog)?),
+        (
+            "tasks.json",
+            pretty(&TasksFile {
+                format_version: FORMAT_VERSION,
+                tasks: dataset.tasks.clone(),
+            })?,
+        ),
+        (
+            "projects.json",
+            pretty(&ProjectsFile {
+                format_version: FORMAT_VERSION,
+                projects: dataset.projects.clone(),
+            })?,
+        ),
+        (
+            "plan.json",
+            pretty(&PlanFile {
+                format_version: FORMAT_VERSION,
+                plan: dataset.plan.clone(),
+            })?,
+        ),
+    ])
+}
