@@ -12,3 +12,6 @@ pub mod units;
 pub mod breakdown;
 pub mod dataset;
 pub mod detect;
+pub mod plan;
+pub mod report;
+mod prose;
