@@ -10,6 +10,8 @@ pub mod text;
 pub mod reference;
 pub mod units;
 pub mod breakdown;
+pub mod progress;
+pub mod pinghu;
 pub mod dataset;
 pub mod detect;
 pub mod plan;

@@ -1,0 +1,373 @@
+//! Key tasks with half-year completion, as a flattened table (Pinghu 2023 shape):
+//! a header row `序号 | 主 要 工 作 任 务 | 完 成 情 况 | 牵头单位 |`, then one row per
+//! task. `★` marks the lead unit(s) and stays in `units_text` for the units module.
+//!
+//! Columns are found by what their names say (see [`table`]), rows broken across lines
+//! are joined again, and a `|` inside a cell goes back to the text column it broke.
+//!
+//! Lagging remarks: the completion cells are the units' own reports. A sentence of a
+//! cell (or of a 备注/督查意见 column) is a lagging remark when it says the work is
+//! behind or must be pushed ([`crate::progress::lagging`]): it moves from `progress` to
+//! `remarks`. The 2023 table has none — its only near misses are `淘汰落后用能`
+//! (obsolete capacity, rows 96 and 97) and counts of `问题` found and fixed.
+
+pub(crate) mod table;
+
+use crate::accounting::Accounting;
+use crate::error::ImportError;
+use crate::parsed::ParsedDocument;
+use crate::progress::lagging::is_lagging_verdict;
+use crate::progress::lines::{self, bare_number, is_noise, looks_like_section_heading, Line};
+use crate::progress::metadata::ReportFacts;
+use crate::progress::{finish, progress_document, Draft};
+use crate::text::{arabic_numbered, cn_numbered, split_outside_brackets};
+use table::{is_rule, Header, Role};
+
+/// Parses a progress table; see the module documentation.
+pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
+    let all = lines::lines(text);
+    let Some(first) = all.iter().find(|line| !line.text.is_empty()) else {
+        return Err(ImportError::new(
+            file,
+            0,
+            "empty document: no text to import",
+        ));
+    };
+    let Some((header_at, header)) = all
+        .iter()
+        .enumerate()
+        .find_map(|(at, line)| Header::read(line.text).map(|h| (at, h)))
+    else {
+        return Err(ImportError::new(
+            file,
+            first.number,
+            "no table header: expected a row of column names naming the task and its \
+             progress, such as 序号 | 主要工作任务 | 完成情况 | 牵头单位 |",
+        ));
+    };
+    let mut accounting = Accounting::new(text);
+    let mut titles = Vec::new();
+    for line in all[..header_at].iter().filter(|line| !line.text.is_empty()) {
+        accounting.claim(line.number, "heading");
+        titles.push(line.text.to_string());
+    }
+    let header_line = all[header_at].number;
+    accounting.claim(header_line, "table-header");
+    let drafts = read_rows(&all[header_at + 1..], &header, &mut accounting);
+    if drafts.is_empty() {
+        return Err(ImportError::new(
+            file,
+            header_line,
+            "the table has a header but no rows",
+        ));
+    }
+    let facts = ReportFacts::read(text).ok_or_else(|| {
+        ImportError::new(
+            file,
+            0,
+            "cannot tell whose report this is: no city (…市) or no year (…年) named",
+        )
+    })?;
+    let column_name = |role: Role| {
+        header
+            .position(role)
+            .map_or("", |at| header.columns[at].name.as_str())
+    };
+    let title = titles.first().cloned().unwrap_or_else(|| {
+        format!(
+            "{}{}年政府工作报告{}{}{}",
+            facts.jurisdiction,
+            facts.year,
+            column_name(Role::Task),
+            facts.part.map_or("", |part| part.label),
+            column_name(Role::Progress)
+        )
+    });
+    let document = progress_document(&facts, text, file, title, accounting.line_count());
+    Ok(ParsedDocument {
+        document,
+        tasks: finish(drafts),
+        projects: Vec::new(),
+        plan: None,
+        report: None,
+        accounting,
+    })
+}
+
+/// Whether `text` holds a table whose header names a task and its progress.
+pub fn recognises(text: &str) -> bool {
+    text.lines().any(|line| Header::read(line.trim()).is_some())
+}
+
+/// Physical lines of one row, joined where a cell broke across lines.
+struct RowText {
+    first_line: u32,
+    last_line: u32,
+    text: String,
+}
+
+fn read_rows(body: &[Line], header: &Header, accounting: &mut Accounting) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    let mut section: Vec<String> = Vec::new();
+    let mut row: Option<RowText> = None;
+    for &line in body.iter().filter(|line| !line.text.is_empty()) {
+        if let Some(current) = row
+            .as_mut()
+            .filter(|r| !header.is_complete(&r.text) && !header.starts_row(line.text))
+        {
+            current.text.push_str(line.text);
+            current.last_line = line.number;
+            accounting.claim(line.number, "task-row");
+            continue;
+        }
+        if let Some(done) = row.take() {
+            add_row(done, header, &mut section, &mut drafts, accounting);
+        }
+        if is_rule(line.text) {
+            accounting.claim(line.number, "table-rule");
+        } else if Header::read(line.text).is_some() {
+            // The header again, as after a page break.
+            accounting.claim(line.number, "table-header");
+        } else if line.text.contains(['|', '｜']) {
+            accounting.claim(line.number, "task-row");
+            row = Some(RowText {
+                first_line: line.number,
+                last_line: line.number,
+                text: line.text.to_string(),
+            });
+        } else if looks_like_section_heading(line.text) {
+            accounting.claim(line.number, "heading");
+            section = vec![line.text.to_string()];
+        } else if is_noise(line.text) {
+            accounting.claim(line.number, "noise");
+        }
+        // Any other line outside a row (a footnote …) stays unclaimed, so the
+        // accounting reports it instead of the importer guessing where it belongs.
+    }
+    if let Some(done) = row.take() {
+        add_row(done, header, &mut section, &mut drafts, accounting);
+    }
+    drafts
+}
+
+/// Turns a row into a task, a section heading (a row with only a title), or more of
+/// the previous task (a row with neither number nor task: a merged cell continued).
+fn add_row(
+    row: RowText,
+    header: &Header,
+    section: &mut Vec<String>,
+    drafts: &mut Vec<Draft>,
+    accounting: &mut Accounting,
+) {
+    let cells = header.row_cells(&row.text);
+    let cell = |role: Role| header.position(role).map_or("", |at| cells[at].as_str());
+    let number_cell = cell(Role::Number);
+    let number = bare_number(number_cell);
+    let task_text = cell(Role::Task);
+    let mut progress = Vec::new();
+    let mut remarks = Vec::new();
+    let mut units = Vec::new();
+    for (column, text) in header
+        .columns
+        .iter()
+        .zip(&cells)
+        .filter(|(_, text)| !text.is_empty())
+    {
+        match column.role {
+            Role::Progress => split_remarks(&split_items(text), &mut progress, &mut remarks),
+            Role::Note => split_remarks(std::slice::from_ref(text), &mut progress, &mut remarks),
+            Role::Units { lead } => units.push((lead, text.as_str())),
+            Role::Other => progress.push(format!("{}:{}", column.name, text)),
+            Role::Number | Role::Task => {}
+        }
+    }
+    let units_text = units_text(&units);
+    if number.is_none() && progress.is_empty() && remarks.is_empty() && units_text.is_empty() {
+        let title = if task_text.is_empty() {
+            number_cell
+        } else {
+            task_text
+        };
+        if !title.is_empty() {
+            *section = vec![title.to_string()];
+        }
+        accounting.claim_range(
+            row.first_line,
+            row.last_line,
+            if title.is_empty() { "noise" } else { "heading" },
+        );
+        return;
+    }
+    if let (None, "", Some(previous)) = (number, task_text, drafts.last_mut()) {
+        previous.progress.extend(progress);
+        previous.remarks.extend(remarks);
+        if !units_text.is_empty() {
+            previous.units_text = [previous.units_text.as_str(), units_text.as_str()]
+                .iter()
+                .filter(|part| !part.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join("、");
+        }
+        previous.last_line = row.last_line;
+        return;
+    }
+    let (number, number_inferred) = match number {
+        Some(number) => (number, false),
+        None => (
+            drafts
+                .last()
+                .map_or(1, |d: &Draft| d.number.saturating_add(1)),
+            true,
+        ),
+    };
+    drafts.push(Draft {
+        number,
+        number_inferred,
+        text: task_text.to_string(),
+        units_text,
+        progress,
+        remarks,
+        path: section.clone(),
+        first_line: row.first_line,
+        last_line: row.last_line,
+    });
+}
+
+/// One unit column: as printed. Several (牵头单位 + 配合单位): joined in column order,
+/// the lead column's units marked `★` unless the table marks them itself.
+fn units_text(columns: &[(bool, &str)]) -> String {
+    if let [(_, only)] = columns {
+        return only.to_string();
+    }
+    columns
+        .iter()
+        .map(|&(lead, text)| {
+            if lead && !text.contains('★') {
+                split_outside_brackets(text, &['、', '，', ','])
+                    .iter()
+                    .map(|unit| format!("★{unit}"))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            } else {
+                text.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// A cell numbered `1.…2.…` (or `1、` `（1）` `一、`) → its items, each with its
+/// number as printed; any other cell → one item. Numbers count only in sequence from 1
+/// and at the start of the cell or of a sentence, so `增长2.8%` never splits.
+fn split_items(cell: &str) -> Vec<String> {
+    let mut starts = Vec::new();
+    let mut expected = 1;
+    let boundaries = std::iter::once(0).chain(
+        cell.char_indices()
+            .filter(|(_, c)| matches!(c, '。' | '；' | ';' | ':' | '：') || c.is_whitespace())
+            .map(|(at, c)| at + c.len_utf8()),
+    );
+    for at in boundaries {
+        let rest = cell[at..].trim_start();
+        let number = arabic_numbered(rest)
+            .or_else(|| cn_numbered(rest))
+            .map(|(n, _)| n);
+        if number == Some(expected) {
+            starts.push(cell.len() - rest.len());
+            expected += 1;
+        }
+    }
+    if starts.len() < 2 {
+        return vec![cell.trim().to_string()];
+    }
+    let mut items = Vec::new();
+    let preamble = cell[..starts[0]].trim();
+    if !preamble.is_empty() {
+        items.push(preamble.to_string());
+    }
+    for (index, &start) in starts.iter().enumerate() {
+        let end = starts.get(index + 1).copied().unwrap_or(cell.len());
+        items.push(cell[start..end].trim().to_string());
+    }
+    items
+}
+
+/// Moves the lagging sentences of each item to `remarks`; the rest stays progress.
+fn split_remarks(items: &[String], progress: &mut Vec<String>, remarks: &mut Vec<String>) {
+    for item in items {
+        let mut kept = String::new();
+        for sentence in sentences(item) {
+            if is_lagging_verdict(sentence) {
+                remarks.push(sentence.trim().to_string());
+            } else {
+                kept.push_str(sentence);
+            }
+        }
+        let kept = kept.trim();
+        if !kept.is_empty() {
+            progress.push(kept.to_string());
+        }
+    }
+}
+
+/// Sentences ending in `。` (or `！`), the last one possibly without.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        if matches!(c, '。' | '！' | '!') {
+            let end = at + c.len_utf8();
+            pieces.push(&text[start..end]);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        pieces.push(&text[start..]);
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_cells_split_and_figures_do_not() {
+        assert_eq!(
+            split_items("1.甲完成。2.乙增长2.8%。3、丙"),
+            ["1.甲完成。", "2.乙增长2.8%。", "3、丙"]
+        );
+        assert_eq!(
+            split_items("概述：（1）甲；（2）乙"),
+            ["概述：", "（1）甲；", "（2）乙"]
+        );
+        assert_eq!(
+            split_items("增长2.8%,1-5月增长3.1%。"),
+            ["增长2.8%,1-5月增长3.1%。"]
+        );
+        assert_eq!(split_items("2.只有一项"), ["2.只有一项"]);
+    }
+
+    #[test]
+    fn lagging_sentences_move_to_remarks() {
+        let (mut progress, mut remarks) = (Vec::new(), Vec::new());
+        split_remarks(
+            &["完成投资3亿元。项目进度滞后于序时。下一步要加快推进。".to_string()],
+            &mut progress,
+            &mut remarks,
+        );
+        assert_eq!(progress, ["完成投资3亿元。下一步要加快推进。"]);
+        assert_eq!(remarks, ["项目进度滞后于序时。"]);
+    }
+
+    #[test]
+    fn several_unit_columns_mark_the_lead() {
+        assert_eq!(units_text(&[(true, "★发改局、经信局")]), "★发改局、经信局");
+        assert_eq!(
+            units_text(&[(true, "发改局、财政局"), (false, "经信局")]),
+            "★发改局、★财政局、经信局"
+        );
+        assert_eq!(units_text(&[]), "");
+    }
+}
