@@ -1,62 +1,101 @@
 #!/usr/bin/env bash
 # Installs what planboard needs on a fresh machine of this kind, skipping every tool that
-# is already present at the right version, so a warm run takes seconds.
-# Nothing here downloads a prebuilt binary from outside the package registries: Trunk
-# and wasm-bindgen are built from crates.io, wasm-opt comes from npm, Chromium from Debian.
+# is already present at the right version, so a warm run takes a few seconds.
+#
+# Nothing here downloads a prebuilt binary from outside the package registries: Trunk and
+# wasm-bindgen are built from crates.io, wasm-opt comes from npm, Chromium from Debian.
+# When every tool is present the script needs no network at all (offline-safe).
+#
+# Usage: bash scripts/setup.sh        (run.sh and check.sh call it for you)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/common.sh
 
+# Pinned: every trunk 0.22.x needs a newer rustc than this machine's 1.95.
 TRUNK_VERSION=0.21.14
+# Pinned to the version Trunk.toml names (`wasm_opt = "version_132"`). Debian's binaryen
+# 108 builds a wasm that leaves the page blank, so it must never be picked up instead.
 BINARYEN_VERSION=132.0.0
-TOOLS_DIR="$PWD/.tools"
+# Test-only: the accessibility checks of the browser tests inject axe.min.js.
+AXE_CORE_VERSION=4.14.1
 
-say() { printf '[setup] %s\n' "$*" >&2; }
-
-# The wasm-bindgen CLI must match the library version that Cargo.lock pins, or the
-# generated JS glue does not fit the wasm.
-wasm_bindgen_version() {
-  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
-}
-
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+# Two set-ups at once (e.g. run.sh in one terminal, check.sh in another) would race on
+# cargo install and npm; the second one waits for the first.
+mkdir -p "$TOOLS_DIR"
+exec 9>"$TOOLS_DIR/setup.lock"
+if ! flock -n 9; then
+  say "another set-up is running; waiting for it"
+  flock 9
 fi
 
-if ! command -v trunk >/dev/null || ! trunk --version | grep -q " $TRUNK_VERSION"; then
-  say "building trunk $TRUNK_VERSION from crates.io (about 11 minutes on 2 cores)"
-  cargo install --locked trunk --version "$TRUNK_VERSION"
+# --- Rust: target and components ------------------------------------------------------
+need_command rustup "install Rust with rustup first (https://rustup.rs)"
+installed_targets=$(rustup target list --installed)
+if ! grep -qx wasm32-unknown-unknown <<<"$installed_targets"; then
+  timed "adding the wasm32-unknown-unknown target" rustup target add wasm32-unknown-unknown
+fi
+installed_components=$(rustup component list --installed)
+for component in rustfmt clippy; do
+  if ! grep -q "^$component" <<<"$installed_components"; then
+    timed "adding the $component component" rustup component add "$component"
+  fi
+done
+
+# --- Trunk ----------------------------------------------------------------------------
+if [ "$(tool_version trunk)" != "$TRUNK_VERSION" ]; then
+  timed "building trunk $TRUNK_VERSION from crates.io (about 11 minutes on 2 cores)" \
+    cargo install --locked trunk --version "$TRUNK_VERSION"
 fi
 
-WB_VERSION=$(wasm_bindgen_version)
-if [ -z "$WB_VERSION" ]; then
-  say "Cargo.lock names no wasm-bindgen version; run 'cargo generate-lockfile' first"
-  exit 1
+# --- wasm-bindgen CLI: exactly the library version Cargo.lock pins -----------------------
+# A different CLI version writes JS glue that does not fit the wasm.
+wb_version=$(locked_version wasm-bindgen)
+if [ -z "$wb_version" ]; then
+  die "Cargo.lock names no wasm-bindgen version; run 'cargo generate-lockfile' first"
 fi
-if ! command -v wasm-bindgen >/dev/null || ! wasm-bindgen --version | grep -q " $WB_VERSION\$"; then
-  say "building wasm-bindgen-cli $WB_VERSION (about 4 minutes)"
+if [ "$(tool_version wasm-bindgen)" != "$wb_version" ]; then
   # Not --locked: one of its locked dependencies is not in the registry reachable here.
-  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+  timed "building wasm-bindgen-cli $wb_version from crates.io (about 4 minutes)" \
+    cargo install wasm-bindgen-cli --version "$wb_version"
 fi
 
-if [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ]; then
-  say "installing wasm-opt (binaryen $BINARYEN_VERSION) from npm into .tools/"
-  mkdir -p "$TOOLS_DIR"
-  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION" axe-core@4
+# --- wasm-opt (binaryen from npm) and axe-core, into .tools/ -------------------------------
+npm_package_version() {
+  local manifest="$TOOLS_DIR/node_modules/$1/package.json"
+  [ -f "$manifest" ] && sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$manifest" | head -n 1
+}
+if [ "$(npm_package_version binaryen)" != "$BINARYEN_VERSION" ] \
+  || [ "$(npm_package_version axe-core)" != "$AXE_CORE_VERSION" ] \
+  || [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ]; then
+  need_command npm "install Node.js and npm (Debian: apt-get install nodejs npm)"
+  timed "installing binaryen $BINARYEN_VERSION (wasm-opt) and axe-core $AXE_CORE_VERSION from npm into .tools/" \
+    npm install --silent --no-audit --no-fund --save-exact --prefix "$TOOLS_DIR" \
+    "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_CORE_VERSION"
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing Debian chromium and chromium-driver"
+# --- Chromium, chromedriver, brotli (Debian) ----------------------------------------------
+missing_packages=()
+command -v chromium >/dev/null || missing_packages+=(chromium)
+command -v chromedriver >/dev/null || missing_packages+=(chromium-driver)
+command -v brotli >/dev/null || missing_packages+=(brotli)
+if [ ${#missing_packages[@]} -gt 0 ]; then
+  need_command apt-get "install ${missing_packages[*]} with your system's package manager"
+  sudo_prefix=()
+  if [ "$(id -u)" -ne 0 ]; then
+    need_command sudo "run this script as root, or install ${missing_packages[*]} yourself"
+    sudo_prefix=(sudo)
+  fi
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  timed "apt-get update" "${sudo_prefix[@]}" apt-get update -qq
+  timed "installing ${missing_packages[*]} from Debian" \
+    "${sudo_prefix[@]}" apt-get install -y -qq --no-install-recommends "${missing_packages[@]}"
 fi
 
-if ! command -v brotli >/dev/null; then
-  say "installing brotli (for size reports and pre-compressed files)"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq brotli >/dev/null
+# --- Crates: Trunk builds with cargo --offline, so every crate must be local ---------------
+if ! cargo fetch --offline --quiet 2>/dev/null; then
+  timed "downloading the crates Cargo.lock names" cargo fetch --quiet
 fi
 
-say "tools ready"
+say "tools ready: trunk $(tool_version trunk), wasm-bindgen $(tool_version wasm-bindgen)," \
+  "wasm-opt $("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version | awk '{print $3}')," \
+  "$(chromedriver --version | awk '{print $1, $2}')"

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Prints what a visitor downloads: every wasm, js, css, html and data/*.json file of the
+# built app, raw and brotli-compressed (quality 11, as a static host would pre-compress).
+#
+# Usage: bash scripts/sizes.sh [DIST_DIR]      (default: dist)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/common.sh
+
+dist=${1:-dist}
+[ -f "$dist/index.html" ] || die "$dist/index.html not found: build the app first (bash scripts/run.sh)"
+need_command brotli "run bash scripts/setup.sh"
+
+mapfile -t files < <(
+  cd "$dist" && find . -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \
+    -o -name '*.html' -o -path './data/*.json' \) | sed 's|^\./||' | sort
+)
+
+printf '%-44s %12s %12s\n' "file ($dist/)" "raw bytes" "brotli bytes"
+printf '%-44s %12s %12s\n' "--------------------------------------------" "------------" "------------"
+total_raw=0
+total_brotli=0
+for file in "${files[@]}"; do
+  raw=$(wc -c <"$dist/$file")
+  compressed=$(brotli -q 11 -c "$dist/$file" | wc -c)
+  total_raw=$((total_raw + raw))
+  total_brotli=$((total_brotli + compressed))
+  printf '%-44s %12d %12d\n' "$file" "$raw" "$compressed"
+done
+printf '%-44s %12s %12s\n' "" "------------" "------------"
+printf '%-44s %12d %12d\n' "total (${#files[@]} files)" "$total_raw" "$total_brotli"

@@ -1,0 +1,80 @@
+//! A data file that is missing, cut short or not in the format shows a clear error page
+//! in Chinese that names the file and the problem — never a blank page or a panic.
+
+use planboard_browser_tests::{App, DistCopy, Launch, APP_ROOT};
+
+const TASKS: &str = "data/tasks.json";
+
+/// Serves a copy of the build damaged by `damage`, and returns the error page's text.
+async fn error_page_for(damage: impl FnOnce(&DistCopy)) -> String {
+    let copy = DistCopy::new();
+    damage(&copy);
+    let app = App::launch(Launch::new().serving(copy)).await;
+    app.open("index.html#/tasks").await;
+    let text = app.wait_for_load_error().await;
+    assert_eq!(
+        app.count(APP_ROOT).await,
+        0,
+        "the app rendered despite the error"
+    );
+    app.assert_no_panic().await;
+    app.screenshot("error-page").await;
+    text
+}
+
+/// What an interrupted upload leaves behind.
+fn cut_tasks_file_in_half(copy: &DistCopy) {
+    let length = std::fs::metadata(copy.file(TASKS))
+        .expect("tasks.json in the build")
+        .len();
+    copy.truncate(TASKS, (length / 2) as usize);
+}
+
+fn assert_names_tasks_file_in_chinese(text: &str) {
+    assert!(
+        text.contains("tasks.json"),
+        "the error page does not name tasks.json:\n{text}"
+    );
+    assert!(
+        text.chars()
+            .any(|character| ('\u{4e00}'..='\u{9fff}').contains(&character)),
+        "the error page is not in Chinese:\n{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_truncated_tasks_file_shows_the_error_page() {
+    let text = error_page_for(cut_tasks_file_in_half).await;
+    assert_names_tasks_file_in_chinese(&text);
+}
+
+#[tokio::test]
+async fn a_missing_tasks_file_shows_the_error_page() {
+    let text = error_page_for(|copy| {
+        copy.remove(TASKS);
+    })
+    .await;
+    assert_names_tasks_file_in_chinese(&text);
+}
+
+#[tokio::test]
+async fn a_tasks_file_in_another_shape_shows_the_error_page() {
+    let text = error_page_for(|copy| {
+        copy.write(TASKS, r#"{"tasks": "not a list"}"#);
+    })
+    .await;
+    assert_names_tasks_file_in_chinese(&text);
+}
+
+#[tokio::test]
+async fn the_error_page_tells_a_missing_file_from_a_broken_one() {
+    let missing = error_page_for(|copy| {
+        copy.remove(TASKS);
+    })
+    .await;
+    let truncated = error_page_for(cut_tasks_file_in_half).await;
+    assert_ne!(
+        missing, truncated,
+        "the page says the same for a missing and a truncated file"
+    );
+}
