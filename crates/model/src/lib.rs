@@ -1,7 +1,32 @@
 //! planboard's model: the typed dataset and everything the views ask of it (filtering,
 //! facet counts, search, statistics, the URL state). Plain Rust, no web types, so all
 //! of it is tested natively with `cargo test`.
+//!
+//! The flow: [`parse_dataset`] reads the four data files into a [`Dataset`];
+//! [`Index::new`] turns it into entries once; every change of the URL's [`Route`]
+//! gives a [`Filter`] for [`Index::query`], whose [`QueryResult`] holds the matching
+//! entries and the facet counts; [`stats`] functions summarise matches for charts.
 
+mod corpus;
+pub mod entry;
+pub mod facets;
+pub mod filter;
+pub mod index;
+pub mod load;
+pub mod route;
+pub mod search;
+pub mod stats;
 pub mod types;
 
+pub use entry::{Entry, EntryKind, EntryRef};
+pub use facets::{Facet, FacetValue, Facets};
+pub use filter::{Filter, Role, SortOrder};
+pub use index::{Index, QueryResult};
+pub use load::{parse_dataset, LoadError, DATA_DIR};
+pub use route::{Route, View};
+pub use search::{fold, fold_into, highlight, matches_query, search_terms};
+pub use stats::{
+    lagging, neighbours, per_district, per_leader, per_progress_document, per_unit, sort_by_status,
+    status_counts, Bar, Neighbours, StatusCounts, UnitLoad,
+};
 pub use types::*;

@@ -103,6 +103,19 @@ pub struct SourceDocument {
     pub line_count: u32,
 }
 
+impl SourceDocument {
+    /// A short name for lists and filters: jurisdiction, period and kind, e.g.
+    /// `湖州市2024年上半年进展报告`.
+    pub fn short_label(&self) -> String {
+        format!(
+            "{}{}{}",
+            self.jurisdiction,
+            self.period,
+            self.kind.label_zh()
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Leader {
     pub id: String,

@@ -1,0 +1,246 @@
+//! Facets: the filterable dimensions, their values and disjunctive counts.
+
+use std::collections::HashMap;
+
+/// A filterable dimension of the entries; its `param` is the URL parameter name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Doc,
+    Year,
+    Jurisdiction,
+    Leader,
+    District,
+    Unit,
+    Status,
+    Kind,
+}
+
+impl Facet {
+    /// In URL parameter order.
+    pub const ALL: [Facet; 8] = [
+        Facet::Doc,
+        Facet::Year,
+        Facet::Jurisdiction,
+        Facet::Leader,
+        Facet::District,
+        Facet::Unit,
+        Facet::Status,
+        Facet::Kind,
+    ];
+
+    /// URL query parameter name.
+    pub fn param(self) -> &'static str {
+        match self {
+            Facet::Doc => "doc",
+            Facet::Year => "year",
+            Facet::Jurisdiction => "jurisdiction",
+            Facet::Leader => "leader",
+            Facet::District => "district",
+            Facet::Unit => "unit",
+            Facet::Status => "status",
+            Facet::Kind => "kind",
+        }
+    }
+
+    pub fn from_param(param: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|facet| facet.param() == param)
+    }
+
+    /// Heading for the facet's filter group.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Facet::Doc => "文件",
+            Facet::Year => "年度",
+            Facet::Jurisdiction => "地区",
+            Facet::Leader => "牵头领导",
+            Facet::District => "区县",
+            Facet::Unit => "责任单位",
+            Facet::Status => "进展状态",
+            Facet::Kind => "类型",
+        }
+    }
+
+    /// Whether the facet lists its values in a fixed order (every value the data holds,
+    /// even at count 0, so the list does not jump while filtering) rather than by count
+    /// (only values with results, plus selected ones).
+    pub fn fixed_order(self) -> bool {
+        !matches!(self, Facet::Leader | Facet::District | Facet::Unit)
+    }
+
+    pub(crate) fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+/// One value of a facet with the number of results choosing it would give.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    /// As in the URL (`Filter::push_value` accepts it).
+    pub value: String,
+    /// As shown (a document's short title, `2024年`, or the value itself).
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+/// Every facet's values for one query.
+///
+/// Counts are disjunctive: a facet's counts apply every OTHER facet's selection (and
+/// `q`), so each count says how many results there would be with that value chosen
+/// (or added to the facet's chosen values). Selected values are listed even at count 0,
+/// so they can be unselected.
+///
+/// Order: `doc` in catalog order, `year` newest first, `jurisdiction` as the documents
+/// first name them, `status` in `Status::ALL` order, `kind` in `EntryKind::ALL` order
+/// (these five list every value the data holds); `leader`, `district` and `unit` by
+/// count descending then name, values at 0 left out unless selected.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub doc: Vec<FacetValue>,
+    pub year: Vec<FacetValue>,
+    pub jurisdiction: Vec<FacetValue>,
+    pub leader: Vec<FacetValue>,
+    pub district: Vec<FacetValue>,
+    pub unit: Vec<FacetValue>,
+    pub status: Vec<FacetValue>,
+    pub kind: Vec<FacetValue>,
+}
+
+impl Facets {
+    pub fn get(&self, facet: Facet) -> &[FacetValue] {
+        match facet {
+            Facet::Doc => &self.doc,
+            Facet::Year => &self.year,
+            Facet::Jurisdiction => &self.jurisdiction,
+            Facet::Leader => &self.leader,
+            Facet::District => &self.district,
+            Facet::Unit => &self.unit,
+            Facet::Status => &self.status,
+            Facet::Kind => &self.kind,
+        }
+    }
+
+    fn get_mut(&mut self, facet: Facet) -> &mut Vec<FacetValue> {
+        match facet {
+            Facet::Doc => &mut self.doc,
+            Facet::Year => &mut self.year,
+            Facet::Jurisdiction => &mut self.jurisdiction,
+            Facet::Leader => &mut self.leader,
+            Facet::District => &mut self.district,
+            Facet::Unit => &mut self.unit,
+            Facet::Status => &mut self.status,
+            Facet::Kind => &mut self.kind,
+        }
+    }
+
+    /// The count shown beside `value` in `facet`, 0 if it is not listed.
+    pub fn count(&self, facet: Facet, value: &str) -> usize {
+        self.get(facet)
+            .iter()
+            .find(|listed| listed.value == value)
+            .map_or(0, |listed| listed.count)
+    }
+}
+
+/// The distinct values of one facet; ids are positions, in display order for
+/// fixed-order facets.
+#[derive(Debug, Default)]
+pub(crate) struct ValueTable {
+    values: Vec<String>,
+    labels: Vec<String>,
+    lookup: HashMap<String, u32>,
+}
+
+impl ValueTable {
+    pub(crate) fn insert(&mut self, value: &str, label: impl FnOnce() -> String) -> u32 {
+        if let Some(&id) = self.lookup.get(value) {
+            return id;
+        }
+        let id = self.values.len() as u32;
+        self.values.push(value.to_owned());
+        self.labels.push(label());
+        self.lookup.insert(value.to_owned(), id);
+        id
+    }
+
+    pub(crate) fn id(&self, value: &str) -> Option<u32> {
+        self.lookup.get(value).copied()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub(crate) fn value(&self, id: u32) -> &str {
+        &self.values[id as usize]
+    }
+}
+
+/// One active facet's selection resolved against its table.
+#[derive(Debug)]
+pub(crate) struct Selection {
+    /// Indexed by value id.
+    pub(crate) chosen: Vec<bool>,
+    /// Selected values the data does not hold (from an old link): they match nothing
+    /// but stay listed so the user can unselect them.
+    unknown: Vec<String>,
+}
+
+impl Selection {
+    /// `None` when nothing is selected (the facet does not constrain).
+    pub(crate) fn resolve(table: &ValueTable, selected: &[String]) -> Option<Selection> {
+        if selected.is_empty() {
+            return None;
+        }
+        let mut chosen = vec![false; table.len()];
+        let mut unknown: Vec<String> = Vec::new();
+        for value in selected {
+            match table.id(value) {
+                Some(id) => chosen[id as usize] = true,
+                None if !unknown.contains(value) => unknown.push(value.clone()),
+                None => {}
+            }
+        }
+        Some(Selection { chosen, unknown })
+    }
+}
+
+/// Turns one facet's counts into its listed values.
+pub(crate) fn list_values(
+    facet: Facet,
+    table: &ValueTable,
+    counts: &[usize],
+    selection: Option<&Selection>,
+) -> Vec<FacetValue> {
+    let is_chosen = |id: usize| selection.is_some_and(|s| s.chosen[id]);
+    let mut listed: Vec<FacetValue> = (0..table.len())
+        .filter(|&id| facet.fixed_order() || counts[id] > 0 || is_chosen(id))
+        .map(|id| FacetValue {
+            value: table.values[id].clone(),
+            label: table.labels[id].clone(),
+            count: counts[id],
+            selected: is_chosen(id),
+        })
+        .collect();
+    if let Some(selection) = selection {
+        listed.extend(selection.unknown.iter().map(|value| FacetValue {
+            value: value.clone(),
+            label: value.clone(),
+            count: 0,
+            selected: true,
+        }));
+    }
+    if !facet.fixed_order() {
+        listed.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    }
+    listed
+}
+
+/// Assembles `Facets` from the per-facet lists.
+pub(crate) fn assemble(mut list: impl FnMut(Facet) -> Vec<FacetValue>) -> Facets {
+    let mut facets = Facets::default();
+    for facet in Facet::ALL {
+        *facets.get_mut(facet) = list(facet);
+    }
+    facets
+}

@@ -1,0 +1,205 @@
+//! All view state in the URL hash: `#/<view>?<query>`.
+//!
+//! Values are the names people read (`leader=项乐民`, `status=滞后`), so a link stays
+//! readable and survives a data rebuild that renumbers records. `to_hash` percent-encodes
+//! every byte but the unreserved ASCII ones (browsers display the Chinese decoded);
+//! `parse` takes encoded and raw UTF-8 alike. A `+` is a literal plus, not a space
+//! (this is a hash, not a form submission): spaces are written `%20`.
+
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::facets::Facet;
+use crate::filter::{Filter, Role, SortOrder};
+
+/// Everything but RFC 3986's unreserved characters `A-Z a-z 0-9 - . _ ~`.
+const VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+/// Path arguments keep `/` readable: record ids are `<document>/<local>`.
+const PATH_ARGUMENT: &AsciiSet = &VALUE.remove(b'/');
+
+/// Which page is shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// `#/`
+    #[default]
+    Overview,
+    /// `#/tasks`
+    Tasks,
+    /// `#/item/<id>`: an entry, or a plan record (section, box, indicator …).
+    Item(String),
+    /// `#/plan`
+    Plan,
+    /// `#/projects`
+    Projects,
+    /// `#/leaders`
+    Leaders,
+    /// `#/leaders/<name>`
+    Leader(String),
+    /// `#/departments`
+    Departments,
+    /// `#/departments/<unit name>`
+    Department(String),
+}
+
+/// A view and the filter state it shows.
+///
+/// ```
+/// use planboard_model::{Route, View};
+/// let route = Route::parse("#/tasks?leader=项乐民&district=德清县&q=高铁");
+/// assert_eq!(route.view, View::Tasks);
+/// assert_eq!(route.filter.leader, vec!["项乐民"]);
+/// assert_eq!(route.filter.q, "高铁");
+/// assert_eq!(
+///     route.to_hash(),
+///     "#/tasks?leader=%E9%A1%B9%E4%B9%90%E6%B0%91&district=%E5%BE%B7%E6%B8%85%E5%8E%BF&q=%E9%AB%98%E9%93%81"
+/// );
+/// assert_eq!(Route::parse(&route.to_hash()), route);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Route {
+    pub view: View,
+    pub filter: Filter,
+}
+
+impl Route {
+    pub fn new(view: View) -> Route {
+        Route {
+            view,
+            filter: Filter::default(),
+        }
+    }
+
+    /// Reads `location.hash` (with or without the leading `#` or `/`). Unknown views
+    /// give the overview, unknown parameters and values a facet cannot hold are
+    /// ignored, malformed `%` sequences are kept literally; never panics.
+    pub fn parse(hash: &str) -> Route {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let hash = hash.strip_prefix('/').unwrap_or(hash);
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        Route {
+            view: parse_view(path),
+            filter: parse_query(query),
+        }
+    }
+
+    /// The canonical hash: the view's path, then the parameters in a fixed order
+    /// (`doc year jurisdiction leader district unit role status kind q sort`), values
+    /// percent-encoded, empty and default parameters left out.
+    pub fn to_hash(&self) -> String {
+        let mut hash = String::from("#/");
+        let (name, argument) = match &self.view {
+            View::Overview => ("", None),
+            View::Tasks => ("tasks", None),
+            View::Item(id) => ("item", Some(id)),
+            View::Plan => ("plan", None),
+            View::Projects => ("projects", None),
+            View::Leaders => ("leaders", None),
+            View::Leader(name) => ("leaders", Some(name)),
+            View::Departments => ("departments", None),
+            View::Department(unit) => ("departments", Some(unit)),
+        };
+        hash.push_str(name);
+        if let Some(argument) = argument {
+            hash.push('/');
+            hash.extend(utf8_percent_encode(argument, PATH_ARGUMENT));
+        }
+        let query = query_string(&self.filter);
+        if !query.is_empty() {
+            hash.push('?');
+            hash.push_str(&query);
+        }
+        hash
+    }
+}
+
+fn parse_view(path: &str) -> View {
+    let (name, argument) = match path.split_once('/') {
+        Some((name, argument)) => (name, Some(decode(argument))),
+        None => (path, None),
+    };
+    // A trailing slash on a list view (`tasks/`) is the list view.
+    let argument =
+        argument.filter(|a| !a.is_empty() || matches!(name, "item" | "leaders" | "departments"));
+    match (decode(name).as_str(), argument) {
+        ("tasks", _) => View::Tasks,
+        ("plan", _) => View::Plan,
+        ("projects", _) => View::Projects,
+        ("item", Some(id)) => View::Item(id),
+        ("leaders", Some(leader)) => View::Leader(leader),
+        ("leaders", None) => View::Leaders,
+        ("departments", Some(unit)) => View::Department(unit),
+        ("departments", None) => View::Departments,
+        _ => View::Overview,
+    }
+}
+
+fn parse_query(query: &str) -> Filter {
+    let mut filter = Filter::default();
+    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (name, value) = (decode(name), decode(value));
+        if value.is_empty() {
+            continue;
+        }
+        match name.as_str() {
+            "role" => {
+                if value == Role::LEAD_LABEL || value == "lead" {
+                    filter.role = Role::Lead;
+                }
+            }
+            "sort" => {
+                if value == SortOrder::STATUS_PARAM {
+                    filter.sort = SortOrder::Status;
+                }
+            }
+            // Repeated: the last one wins.
+            "q" => filter.q = value,
+            other => {
+                if let Some(facet) = Facet::from_param(other) {
+                    filter.push_value(facet, &value);
+                }
+            }
+        }
+    }
+    filter
+}
+
+fn query_string(filter: &Filter) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    for facet in Facet::ALL {
+        if facet == Facet::Status {
+            // `role` qualifies `unit`, so it is written right after it.
+            if filter.role == Role::Lead {
+                pairs.push(("role", Role::LEAD_LABEL.to_owned()));
+            }
+        }
+        for value in filter.values(facet) {
+            if !value.is_empty() {
+                pairs.push((facet.param(), value));
+            }
+        }
+    }
+    if !filter.q.is_empty() {
+        pairs.push(("q", filter.q.clone()));
+    }
+    if filter.sort == SortOrder::Status {
+        pairs.push(("sort", SortOrder::STATUS_PARAM.to_owned()));
+    }
+    pairs
+        .iter()
+        .map(|(name, value)| format!("{name}={}", utf8_percent_encode(value, VALUE)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Percent-decodes; where the decoded bytes are not UTF-8 (a cut-off `%E9%A1`), the
+/// text is kept as written.
+fn decode(text: &str) -> String {
+    match percent_decode_str(text).decode_utf8() {
+        Ok(decoded) => decoded.into_owned(),
+        Err(_) => text.to_owned(),
+    }
+}
