@@ -24,14 +24,10 @@ pub fn find_document<'a>(dataset: &'a Dataset, id: &str) -> Option<&'a SourceDoc
         .find(|document| document.id == id)
 }
 
-/// A short name for a document that tells the five apart: `湖州市2024年进展报告`.
+/// A short name for a document that tells them apart (`湖州市2024年上半年进展报告`), the
+/// same words the 文件 facet shows.
 pub fn document_short_label(document: &SourceDocument) -> String {
-    format!(
-        "{}{}年{}",
-        document.jurisdiction,
-        document.year,
-        document.kind.label_zh()
-    )
+    document.short_label()
 }
 
 /// The number the document prints for an entry, as a reader cites it (`第 13 项`).

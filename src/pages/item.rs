@@ -98,13 +98,13 @@ fn TaskDetail(task: Task, position: usize) -> impl IntoView {
                     view! { <p class="muted">{no_progress_text(&task)}</p> }.into_any()
                 } else {
                     view! {
-                        <ol class="progress-list">
+                        <ul class="progress-list">
                             {task
                                 .progress
                                 .iter()
                                 .map(|line| view! { <li>{line.clone()}</li> })
                                 .collect_view()}
-                        </ol>
+                        </ul>
                     }
                         .into_any()
                 }}
@@ -172,13 +172,13 @@ fn ProjectDetail(project: Project, position: usize) -> impl IntoView {
             <section class="item-section">
                 <h2>"子项"</h2>
                 {declared}
-                <ol class="progress-list">
+                <ul class="progress-list">
                     {project
                         .subitems
                         .iter()
                         .map(|line| view! { <li>{line.clone()}</li> })
                         .collect_view()}
-                </ol>
+                </ul>
             </section>
             <Neighbours position data=data.clone() />
         </article>
