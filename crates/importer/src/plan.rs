@@ -65,9 +65,10 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
     let (first, last) = body
         .indicator_years
         .filter(|(base, target)| target > base)
-        .map_or((header.year, header.year + PLAN_YEARS - 1), |(base, target)| {
-            (base + 1, target)
-        });
+        .map_or(
+            (header.year, header.year + PLAN_YEARS - 1),
+            |(base, target)| (base + 1, target),
+        );
     let title = match &header.document_number {
         Some(number) => format!("{}（{number}）", header.title),
         None => header.title.clone(),
@@ -141,7 +142,10 @@ fn read_header(lines: &[SourceLine<'_>], file: &str) -> Result<NoticeHeader, Imp
         ImportError::new(
             file,
             signer.number,
-            format!("the signature `{}` names no government (…人民政府)", signer.text),
+            format!(
+                "the signature `{}` names no government (…人民政府)",
+                signer.text
+            ),
         )
     })?;
     let mut title = String::new();
@@ -157,7 +161,9 @@ fn read_header(lines: &[SourceLine<'_>], file: &str) -> Result<NoticeHeader, Imp
         end = index + 1;
     }
     if !title.contains("规划") {
-        let line = lines.get(date_index + 1).map_or(date_line, |line| line.number);
+        let line = lines
+            .get(date_index + 1)
+            .map_or(date_line, |line| line.number);
         return Err(ImportError::new(
             file,
             line,
@@ -230,7 +236,10 @@ mod tests {
             document_number("文件编号: | 湖政发〔2021〕6号 | 发布机构:").as_deref(),
             Some("湖政发〔2021〕6号")
         );
-        assert_eq!(document_number("平政发[2023]12号").as_deref(), Some("平政发[2023]12号"));
+        assert_eq!(
+            document_number("平政发[2023]12号").as_deref(),
+            Some("平政发[2023]12号")
+        );
         assert_eq!(document_number("〔2021〕6号"), None);
         assert_eq!(document_number("湖政发〔2021〕号"), None);
     }
@@ -238,7 +247,13 @@ mod tests {
     #[test]
     fn not_a_plan() {
         let error = parse("各位代表：\n现在，我代表市人民政府报告工作。\n", "x.txt");
-        assert_eq!(error.map(|_| ()).map_err(|e| (e.line, e.file)), Err((1, "x.txt".into())));
-        assert_eq!(parse(" \n\n", "x.txt").map(|_| ()).map_err(|e| e.line), Err(0));
+        assert_eq!(
+            error.map(|_| ()).map_err(|e| (e.line, e.file)),
+            Err((1, "x.txt".into()))
+        );
+        assert_eq!(
+            parse(" \n\n", "x.txt").map(|_| ()).map_err(|e| e.line),
+            Err(0)
+        );
     }
 }

@@ -89,7 +89,12 @@ pub(crate) fn paragraph_at(
         paragraph.text.push_str(first.text);
         next = start + 1;
     }
-    while !paragraph.text.chars().next_back().is_some_and(ends_paragraph) {
+    while !paragraph
+        .text
+        .chars()
+        .next_back()
+        .is_some_and(ends_paragraph)
+    {
         let Some(offset) = lines[next.min(lines.len())..]
             .iter()
             .position(|line| !line.text.is_empty())
@@ -318,25 +323,40 @@ mod tests {
                 .map(|(lead, _)| lead),
             Some("高水平建设绿色智造城市,经济发展迈上新台阶".into())
         );
-        assert_eq!(lead_sentence("坚持人才强市创新强市首位战略,主动融入。"), None);
+        assert_eq!(
+            lead_sentence("坚持人才强市创新强市首位战略,主动融入。"),
+            None
+        );
         assert_eq!(lead_sentence("各位代表，打好三大攻坚战是重大任务。"), None);
         assert_eq!(lead_sentence("没有句号的一行"), None);
     }
 
     #[test]
     fn headings() {
-        let found = heading("九、以“轨道上的湖州”引领现代化基础设施建设,提升支撑力", true);
-        assert_eq!(found.as_ref().map(|h| h.style), Some(HeadingStyle::Numbered));
+        let found = heading(
+            "九、以“轨道上的湖州”引领现代化基础设施建设,提升支撑力",
+            true,
+        );
+        assert_eq!(
+            found.as_ref().map(|h| h.style),
+            Some(HeadingStyle::Numbered)
+        );
         assert_eq!(found.map(|h| h.number), Some("九、".into()));
         let area = heading("(三)着眼系统集成、协同高效", false);
         assert_eq!(area.as_ref().map(|h| h.number.as_str()), Some("(三)"));
         assert_eq!(area.map(|h| h.title), Some("着眼系统集成、协同高效".into()));
         let chapter = heading("第三章 强化创新", false);
-        assert_eq!(chapter.as_ref().map(|h| h.style), Some(HeadingStyle::Chapter));
+        assert_eq!(
+            chapter.as_ref().map(|h| h.style),
+            Some(HeadingStyle::Chapter)
+        );
         assert_eq!(chapter.map(|h| h.title), Some("强化创新".into()));
         assert!(heading("（一）加快政府职能转变。树立务实开放的行政理念。", false).is_none());
         assert!(heading("发展环境", false).is_none());
-        assert_eq!(heading("发展环境", true).map(|h| h.style), Some(HeadingStyle::Plain));
+        assert_eq!(
+            heading("发展环境", true).map(|h| h.style),
+            Some(HeadingStyle::Plain)
+        );
         assert!(heading("第一时间响应", false).is_none());
     }
 
@@ -346,13 +366,19 @@ mod tests {
             find_date("——2020年4月27日在湖州市第八届人民代表大会"),
             Some(("2020-04-27".into(), 2020))
         );
-        assert_eq!(find_date("2021年 4月2日"), Some(("2021-04-02".into(), 2021)));
+        assert_eq!(
+            find_date("2021年 4月2日"),
+            Some(("2021-04-02".into(), 2021))
+        );
         assert_eq!(find_date("2021年13月2日"), None);
         assert_eq!(
             government_place("2020年浙江省湖州市人民政府工作报告").as_deref(),
             Some("湖州市")
         );
-        assert_eq!(government_place("湖州市人民政府代市长 王 纲").as_deref(), Some("湖州市"));
+        assert_eq!(
+            government_place("湖州市人民政府代市长 王 纲").as_deref(),
+            Some("湖州市")
+        );
         assert_eq!(government_place("人民政府"), None);
     }
 
@@ -371,6 +397,8 @@ mod tests {
     fn addresses() {
         assert!(opens_with_address("各位代表，打好三大攻坚战是重大任务。"));
         assert!(opens_with_address("各位代表！初心照亮奋斗征程。"));
-        assert!(!opens_with_address("决胜污染防治攻坚战。推进代表建议办理。"));
+        assert!(!opens_with_address(
+            "决胜污染防治攻坚战。推进代表建议办理。"
+        ));
     }
 }

@@ -12,11 +12,13 @@ use crate::accounting::Accounting;
 use crate::error::ImportError;
 use crate::parsed::{ParsedDocument, RawTask};
 use crate::prose::{
-    find_date, government_place, heading, opens_with_address, paragraph_at, source_lines,
-    Heading, Paragraph, SourceLine,
+    find_date, government_place, heading, opens_with_address, paragraph_at, source_lines, Heading,
+    Paragraph, SourceLine,
 };
 use crate::reference::jurisdiction_slug;
-use planboard_model::{DocumentKind, ReportArea, ReportOutline, SourceDocument, SourceSpan, TaskKind};
+use planboard_model::{
+    DocumentKind, ReportArea, ReportOutline, SourceDocument, SourceSpan, TaskKind,
+};
 
 /// A heading line or a paragraph (rejoined across page breaks).
 struct Block {
@@ -70,7 +72,11 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
         .iter()
         .position(|block| block.heading.is_some())
         .ok_or_else(|| {
-            ImportError::new(file, first_line, "not a work report: no numbered parts (一、…)")
+            ImportError::new(
+                file,
+                first_line,
+                "not a work report: no numbered parts (一、…)",
+            )
         })?;
     let header_lines: Vec<SourceLine<'_>> = blocks[..first_heading]
         .iter()
@@ -109,9 +115,16 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
         .copied()
         .unwrap_or(first_heading);
     let tasks_end = part_end(tasks_start);
-    claim(&mut accounting, &blocks[first_heading..tasks_start], "review");
+    claim(
+        &mut accounting,
+        &blocks[first_heading..tasks_start],
+        "review",
+    );
     claim(&mut accounting, &blocks[tasks_end..], "self-improvement");
-    if let Some(last) = blocks.last().filter(|b| opens_with_address(&b.paragraph.text)) {
+    if let Some(last) = blocks
+        .last()
+        .filter(|b| opens_with_address(&b.paragraph.text))
+    {
         if blocks.len() > tasks_end {
             claim(&mut accounting, std::slice::from_ref(last), "closing");
         }
@@ -126,10 +139,26 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
         let local_id = format!("target{:02}", index + 1);
         targets.push(local_id.clone());
         let block = &blocks[targets_at];
-        tasks.push(raw_task(TaskKind::ReportTarget, local_id, index + 1, clause, &part_heading, &block.paragraph));
+        tasks.push(raw_task(
+            TaskKind::ReportTarget,
+            local_id,
+            index + 1,
+            clause,
+            &part_heading,
+            &block.paragraph,
+        ));
     }
-    claim(&mut accounting, std::slice::from_ref(&blocks[targets_at]), "target");
-    let areas = read_areas(&part[1..], targets_at - tasks_start - 1, &mut tasks, &mut accounting);
+    claim(
+        &mut accounting,
+        std::slice::from_ref(&blocks[targets_at]),
+        "target",
+    );
+    let areas = read_areas(
+        &part[1..],
+        targets_at - tasks_start - 1,
+        &mut tasks,
+        &mut accounting,
+    );
     if areas.is_empty() {
         return Err(ImportError::new(
             file,
@@ -164,14 +193,19 @@ fn read_areas(
     tasks: &mut Vec<RawTask>,
     accounting: &mut Accounting,
 ) -> Vec<ReportArea> {
-    let area_style = blocks.iter().find_map(|b| b.heading.as_ref().map(|h| h.style));
+    let area_style = blocks
+        .iter()
+        .find_map(|b| b.heading.as_ref().map(|h| h.style));
     let mut areas: Vec<ReportArea> = Vec::new();
     let mut area_heading = String::new();
     for (index, block) in blocks.iter().enumerate() {
         let paragraph = &block.paragraph;
         if let Some(found) = &block.heading {
             let is_area = Some(found.style) == area_style;
-            accounting.claim(paragraph.first_line(), if is_area { "area" } else { "heading" });
+            accounting.claim(
+                paragraph.first_line(),
+                if is_area { "area" } else { "heading" },
+            );
             if is_area {
                 area_heading = found.text.clone();
                 areas.push(ReportArea {
@@ -203,7 +237,14 @@ fn read_areas(
         let local_id = format!("w{area_number}-{number:02}");
         area.tasks.push(local_id.clone());
         let text = paragraph.text.clone();
-        tasks.push(raw_task(TaskKind::ReportWork, local_id, number, text, &area_heading, paragraph));
+        tasks.push(raw_task(
+            TaskKind::ReportWork,
+            local_id,
+            number,
+            text,
+            &area_heading,
+            paragraph,
+        ));
     }
     areas
 }
@@ -288,13 +329,21 @@ fn read_header(
         .iter()
         .find_map(|line| find_date(line.text))
         .ok_or_else(|| {
-            ImportError::new(file, title.number, "no delivery date (YYYY年M月D日) in the report's header")
+            ImportError::new(
+                file,
+                title.number,
+                "no delivery date (YYYY年M月D日) in the report's header",
+            )
         })?;
     let jurisdiction = std::iter::once(title)
         .chain(lines.iter())
         .find_map(|line| government_place(line.text))
         .ok_or_else(|| {
-            ImportError::new(file, title.number, "the header names no government (…人民政府)")
+            ImportError::new(
+                file,
+                title.number,
+                "the header names no government (…人民政府)",
+            )
         })?;
     Ok(SourceDocument {
         id: format!("{}-{year}-report", jurisdiction_slug(&jurisdiction)),
@@ -320,13 +369,18 @@ mod tests {
             target_clauses("综合考虑，主要预期目标为：GDP增长7%左右；失业率控制在3%以内。"),
             Some(vec!["GDP增长7%左右".into(), "失业率控制在3%以内".into()])
         );
-        assert_eq!(target_clauses("实现上述目标任务。为此，我们要强化：一是决心。"), None);
+        assert_eq!(
+            target_clauses("实现上述目标任务。为此，我们要强化：一是决心。"),
+            None
+        );
         assert_eq!(target_clauses("主要目标为：只有一项。"), None);
     }
 
     #[test]
     fn livelihood_note() {
-        assert!(is_livelihood_note("梳理形成了十二方面民生实事候选项目，提请本次大会票决。"));
+        assert!(is_livelihood_note(
+            "梳理形成了十二方面民生实事候选项目，提请本次大会票决。"
+        ));
         assert!(!is_livelihood_note("十方面民生实事项目全面完成。"));
     }
 }

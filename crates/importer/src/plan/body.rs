@@ -10,8 +10,8 @@ use super::boxes::{self, BoxDraft};
 use super::results;
 use super::tables::{self, Row, Table, TableKind};
 use crate::accounting::Accounting;
-use crate::prose::{heading, lead_sentence, paragraph_at, Heading, HeadingStyle, SourceLine};
 use crate::parsed::PlanParts;
+use crate::prose::{heading, lead_sentence, paragraph_at, Heading, HeadingStyle, SourceLine};
 use planboard_model::{PlanSection, SourceSpan};
 
 /// The body's records and what they tell about the document as a whole.
@@ -254,9 +254,17 @@ impl Walk<'_, '_> {
     /// unclaimed).
     fn record_lines(&self, field: &str) -> Vec<u32> {
         if field == "indicator" {
-            self.parts.indicators.iter().map(|i| i.source.first_line).collect()
+            self.parts
+                .indicators
+                .iter()
+                .map(|i| i.source.first_line)
+                .collect()
         } else {
-            self.parts.results.iter().map(|r| r.source.first_line).collect()
+            self.parts
+                .results
+                .iter()
+                .map(|r| r.source.first_line)
+                .collect()
         }
     }
 }

@@ -103,7 +103,10 @@ pub(super) fn finish(drafts: Vec<BoxDraft>, document: &str) -> Vec<PlanBox> {
             }
             let next = drafts.get(index + 1)?.number.as_deref()?;
             let (chapter, dash, minor) = split_number(next)?;
-            let wanted = format!("专栏{chapter}{dash}{}", minor.checked_sub(1).filter(|m| *m > 0)?);
+            let wanted = format!(
+                "专栏{chapter}{dash}{}",
+                minor.checked_sub(1).filter(|m| *m > 0)?
+            );
             let previous = index
                 .checked_sub(1)
                 .and_then(|p| drafts[p].number.as_deref());
@@ -145,7 +148,10 @@ mod tests {
             split_entries("引言。 1.甲项目。 2.乙 Alpha 实验室。 收尾。"),
             vec!["引言。", "1.甲项目。", "2.乙 Alpha 实验室。", "收尾。"]
         );
-        assert_eq!(split_entries("——一张名片。 ——两张名片。"), vec!["——一张名片。", "——两张名片。"]);
+        assert_eq!(
+            split_entries("——一张名片。 ——两张名片。"),
+            vec!["——一张名片。", "——两张名片。"]
+        );
     }
 
     #[test]
@@ -157,7 +163,12 @@ mod tests {
             source: SourceSpan::default(),
         };
         let boxes = finish(
-            vec![draft(Some("专栏6—1")), draft(None), draft(Some("专栏9—2")), draft(None)],
+            vec![
+                draft(Some("专栏6—1")),
+                draft(None),
+                draft(Some("专栏9—2")),
+                draft(None),
+            ],
             "d",
         );
         let numbers: Vec<&str> = boxes.iter().map(|b| b.number.as_str()).collect();

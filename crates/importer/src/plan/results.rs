@@ -20,9 +20,16 @@ struct Layout {
 
 impl Layout {
     fn of(table: &Table) -> Self {
-        let width = table.data.iter().map(|row| row.cells.len()).max().unwrap_or(0);
-        let (Some(top), sub) = (table.header.first(), table.header.get(1..).and_then(<[_]>::last))
-        else {
+        let width = table
+            .data
+            .iter()
+            .map(|row| row.cells.len())
+            .max()
+            .unwrap_or(0);
+        let (Some(top), sub) = (
+            table.header.first(),
+            table.header.get(1..).and_then(<[_]>::last),
+        ) else {
             return Layout::default();
         };
         let top = &top.cells;

@@ -115,7 +115,12 @@ impl Table {
     }
 
     pub fn kind(&self) -> TableKind {
-        let labels: Vec<&str> = self.header.iter().flat_map(|r| &r.cells).map(String::as_str).collect();
+        let labels: Vec<&str> = self
+            .header
+            .iter()
+            .flat_map(|r| &r.cells)
+            .map(String::as_str)
+            .collect();
         if labels.contains(&"序号") && labels.iter().any(|l| l.contains("属性")) {
             TableKind::Indicators
         } else if labels.iter().any(|l| l.contains("完成")) {
@@ -195,9 +200,10 @@ pub(super) fn indicators(table: &Table, document: &str, path: &[String]) -> Vec<
     let mut breakdowns = 0;
     for row in &table.data {
         let cells = &row.cells;
-        let number_at = cells.iter().take(2).position(|cell| {
-            !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit())
-        });
+        let number_at = cells
+            .iter()
+            .take(2)
+            .position(|cell| !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit()));
         let span = SourceSpan {
             path: path.to_vec(),
             first_line: row.line,
@@ -226,7 +232,14 @@ pub(super) fn indicators(table: &Table, document: &str, path: &[String]) -> Vec<
                     document,
                     &category,
                     number,
-                    [name, cell(at + 2), cell(at + 3), cell(at + 4), cell(at + 5), cell(at + 6)],
+                    [
+                        name,
+                        cell(at + 2),
+                        cell(at + 3),
+                        cell(at + 4),
+                        cell(at + 5),
+                        cell(at + 6),
+                    ],
                     span,
                 ));
             }
@@ -239,7 +252,13 @@ pub(super) fn indicators(table: &Table, document: &str, path: &[String]) -> Vec<
                 let (unit, base, target, growth, attribute) = match cells.len() {
                     6.. => (cell(1), cell(2), cell(3), cell(4), cell(5)),
                     5 => (cell(1), cell(2), cell(3), cell(4), parent.attribute.clone()),
-                    _ => (parent.unit.clone(), cell(1), cell(2), cell(3), parent.attribute.clone()),
+                    _ => (
+                        parent.unit.clone(),
+                        cell(1),
+                        cell(2),
+                        cell(3),
+                        parent.attribute.clone(),
+                    ),
                 };
                 let id = format!("{}-{breakdowns}", parent.id);
                 let (parent_category, number) = (parent.category.clone(), parent.number);
