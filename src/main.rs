@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod data_loader;
+mod notes;
 mod pages;
 mod state;
 

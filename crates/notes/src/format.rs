@@ -143,37 +143,37 @@ fn record_of(note: &Note) -> Value {
     serde_json::to_value(record).unwrap_or(Value::Null)
 }
 
-fn write_envelope<'a>(
+fn build_envelope<'a>(
     notes: impl Iterator<Item = &'a Note>,
     exported_at_ms: Option<i64>,
-    pretty: bool,
-) -> String {
-    let envelope = EnvelopeOut {
+) -> EnvelopeOut {
+    EnvelopeOut {
         format: FORMAT_NAME,
         version: CURRENT_VERSION,
         exported_at_ms,
         notes: notes
             .map(|note| (note.item_id.clone(), record_of(note)))
             .collect(),
-    };
-    let written = if pretty {
-        serde_json::to_string_pretty(&envelope)
-    } else {
-        serde_json::to_string(&envelope)
-    };
-    // Serialising maps of strings cannot fail; an empty string would read as "empty".
-    written.unwrap_or_default()
+    }
+}
+
+/// The stored envelope as a value for any serde serializer (gloo-storage's `set`
+/// writes it as exactly the text of [`to_stored_json`]).
+pub fn stored_envelope(book: &NoteBook) -> impl Serialize {
+    build_envelope(book.iter(), None)
 }
 
 /// The text stored in the browser: the current version, compact, blank notes included
 /// (they carry "cleared" to other tabs).
 pub fn to_stored_json(book: &NoteBook) -> String {
-    write_envelope(book.iter(), None, false)
+    // Serialising maps of strings cannot fail; an empty string would read as "empty".
+    serde_json::to_string(&stored_envelope(book)).unwrap_or_default()
 }
 
 /// An export file: the current version, indented for people, blank notes left out.
 pub fn to_export_json(book: &NoteBook, exported_at_ms: i64) -> String {
-    write_envelope(book.written(), Some(exported_at_ms), true)
+    serde_json::to_string_pretty(&build_envelope(book.written(), Some(exported_at_ms)))
+        .unwrap_or_default()
 }
 
 /// Reads an envelope of any supported version into a book. Never panics: serde_json

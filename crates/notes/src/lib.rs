@@ -19,8 +19,8 @@ pub use book::NoteBook;
 pub use date::{is_valid_date, local_date, local_date_time};
 pub use export::{to_csv, ItemLabel, CSV_HEADER, ORPHAN_REMARK};
 pub use format::{
-    to_export_json, to_stored_json, FormatError, Rejected, CURRENT_VERSION, FORMAT_NAME,
-    MIGRATED_DEVICE, OLDEST_VERSION,
+    stored_envelope, to_export_json, to_stored_json, FormatError, Rejected, CURRENT_VERSION,
+    FORMAT_NAME, MIGRATED_DEVICE, OLDEST_VERSION,
 };
 pub use import::{
     preview_import, ImportPreview, MAX_CLOCK_SKEW_MS, MAX_IMPORT_BYTES, MAX_IMPORT_NOTES,
@@ -32,5 +32,5 @@ pub use note::{
     normalize_tags, Mark, Note, MAX_DEVICE_CHARS, MAX_ITEM_ID_CHARS, MAX_TAGS, MAX_TAG_CHARS,
     MAX_TEXT_CHARS,
 };
-pub use query::{due_on_or_before, fold, list_notes, NotesListing, NotesQuery};
+pub use query::{due_on_or_before, fold, list_notes, NoteFilter, NotesListing, NotesQuery};
 pub use stored::{parse_stored, LoadedBook, StoredState};

@@ -48,6 +48,32 @@ impl NotesQuery {
     }
 }
 
+/// The task list's note filters (URL `note=1`, `watched=1`, `tag=…`): an entry is kept
+/// when it passes each active one. Several tags are OR-ed, like a facet's values.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoteFilter {
+    /// Only items with a (non-blank) note.
+    pub has_note: bool,
+    /// Only starred items.
+    pub watched: bool,
+    /// Only items whose note carries one of these tags.
+    pub tags: Vec<String>,
+}
+
+impl NoteFilter {
+    /// True when any note filter is set (so the list needs the notebook at all).
+    pub fn is_active(&self) -> bool {
+        self.has_note || self.watched || !self.tags.is_empty()
+    }
+
+    /// True when the item `item_id` passes the filter, given the reader's notes.
+    pub fn keeps(&self, book: &NoteBook, item_id: &str) -> bool {
+        (!self.has_note || book.has_note(item_id))
+            && (!self.watched || book.is_watched(item_id))
+            && (self.tags.is_empty() || self.tags.iter().any(|tag| book.has_tag(item_id, tag)))
+    }
+}
+
 /// The notes the view lists, in three sections.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NotesListing<'a> {

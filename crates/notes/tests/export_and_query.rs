@@ -4,7 +4,8 @@ mod common;
 
 use common::{book, full_note, note};
 use planboard_notes::{
-    due_on_or_before, list_notes, to_csv, ItemLabel, Mark, Note, NotesQuery, ORPHAN_REMARK,
+    due_on_or_before, list_notes, to_csv, ItemLabel, Mark, Note, NoteFilter, NotesQuery,
+    ORPHAN_REMARK,
 };
 
 fn lookup(id: &str) -> Option<ItemLabel> {
@@ -194,4 +195,40 @@ fn due_on_or_before_includes_orphans_in_date_order() {
     );
     assert_eq!(ids(&due_on_or_before(&book, "2024-01-01")), ["gone"]);
     assert!(due_on_or_before(&book, "2023-12-31").is_empty());
+}
+
+#[test]
+fn task_list_note_filter_ands_its_parts_and_ors_tags() {
+    let book = query_book();
+    let keeps = |filter: &NoteFilter| -> Vec<&str> {
+        ["recent", "upcoming", "old", "blank", "absent"]
+            .into_iter()
+            .filter(|id| filter.keeps(&book, id))
+            .collect()
+    };
+    let inactive = NoteFilter::default();
+    assert!(!inactive.is_active());
+    assert_eq!(keeps(&inactive).len(), 5);
+    let with_note = NoteFilter {
+        has_note: true,
+        ..NoteFilter::default()
+    };
+    assert!(with_note.is_active());
+    assert_eq!(keeps(&with_note), ["recent", "upcoming", "old"]);
+    let watched = NoteFilter {
+        watched: true,
+        ..NoteFilter::default()
+    };
+    assert_eq!(keeps(&watched), ["upcoming"]);
+    let tags = NoteFilter {
+        tags: vec!["交通".into(), "无此标签".into()],
+        ..NoteFilter::default()
+    };
+    assert_eq!(keeps(&tags), ["recent"]);
+    let both = NoteFilter {
+        watched: true,
+        tags: vec!["交通".into()],
+        ..NoteFilter::default()
+    };
+    assert!(keeps(&both).is_empty());
 }
