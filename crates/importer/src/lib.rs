@@ -14,6 +14,8 @@ pub mod progress;
 pub mod pinghu;
 pub mod dataset;
 pub mod detect;
+pub mod pipeline;
+pub mod cli;
 pub mod plan;
 pub mod report;
 mod prose;
