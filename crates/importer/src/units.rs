@@ -9,8 +9,10 @@
 //!   long), dropped; an inclusion list (`含…`/`包括…`), whose members become units of
 //!   their own; or a second nameplate or status (`(人才办)`, `(筹)`), kept as an alias
 //!   of the name before it;
-//! - `各区县政府` stands for the jurisdiction's 区 and 县, `各镇街道` for its 镇 and
-//!   街道; a government of a listed district or town stands for that one.
+//! - `各区县政府` stands for the jurisdiction's 区 and 县 and its functional areas
+//!   (功能区: 南太湖新区, 长合区) — the sources' README defines it as "all of them", and
+//!   a `<含…>` list after it only spells out what is already included; `各镇街道` stands
+//!   for its 镇 and 街道; a government of a listed district or town stands for that one.
 
 use crate::reference::{
     self, DistrictEntry, CATCH_ALL_WORDS, GOVERNMENT_SUFFIXES, OTHER_BODY_WORDS, PARTY_ORGAN_WORDS,
@@ -225,6 +227,8 @@ fn collective(name: &str) -> Option<(UnitKind, Vec<&'static str>)> {
     let mut kinds = Vec::new();
     if rest.contains('区') {
         kinds.push("区");
+        // Functional areas are administered like districts and are meant by 各区县.
+        kinds.push("功能区");
     }
     if rest.contains('县') {
         kinds.push("县");

@@ -220,7 +220,8 @@ fn assembled_records_resolve_units_and_districts() {
             "德清县",
             "长兴县",
             "安吉县",
-            "南太湖新区"
+            "南太湖新区",
+            "长合区"
         ]
     );
     assert_eq!(all_counties.leader.as_deref(), Some("王纲"));

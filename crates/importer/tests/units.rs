@@ -80,8 +80,9 @@ fn separators_inside_brackets_do_not_split() {
 }
 
 #[test]
-fn every_county_government_expands_to_the_districts_it_names() {
-    // The five 区县, plus each functional area the bracket includes.
+fn every_county_government_covers_all_seven_districts() {
+    // The sources' README: `各区县政府` means all of them — the five 区县 and the two
+    // functional areas — whether or not a bracket spells the functional areas out.
     let all = resolve_units("市统计局、各区县政府<含南太湖新区、长合区管委会>", "湖州市");
     assert_eq!(
         refs(&all),
@@ -94,23 +95,25 @@ fn every_county_government_expands_to_the_districts_it_names() {
     );
     let mut seven = FIVE.to_vec();
     seven.extend(["南太湖新区", "长合区"]);
-    assert_eq!(covered(&all), sorted(seven));
+    assert_eq!(covered(&all), sorted(seven.clone()));
 
-    let without_changhe = resolve_units("市区域合作办、各区县政府<含南太湖新区管委会>", "湖州市");
-    let mut six = FIVE.to_vec();
-    six.push("南太湖新区");
-    assert_eq!(covered(&without_changhe), sorted(six.clone()));
+    let bracket_names_one = resolve_units("市区域合作办、各区县政府<含南太湖新区管委会>", "湖州市");
+    assert_eq!(covered(&bracket_names_one), sorted(seven.clone()));
 
     let listed_after = resolve_units("市政府办公室、各区县政府、南太湖新区管委会", "湖州市");
-    assert_eq!(covered(&listed_after), sorted(six));
+    assert_eq!(covered(&listed_after), sorted(seven.clone()));
 
     let bare = resolve_units("各区县政府", "湖州市");
-    assert_eq!(covered(&bare), sorted(FIVE.to_vec()));
+    assert_eq!(covered(&bare), sorted(seven));
     assert_eq!(bare[0].kind, UnitKind::DistrictGovernment);
     assert_eq!(bare[0].district, None);
 
     let parenthesised = resolve_units("市财政局,各区县政府(含南太湖新区)", "湖州市");
-    assert_eq!(covered(&parenthesised).len(), 6);
+    assert_eq!(covered(&parenthesised).len(), 7);
+
+    // A single named district is just that one.
+    let one = resolve_units("市交通运输局、长兴县政府", "湖州市");
+    assert_eq!(covered(&one), ["长兴县"]);
 
     // `有关区县政府` does not say which: no district is assumed.
     let some = resolve_units("市生态环境局、有关区县政府", "湖州市");
