@@ -15,14 +15,16 @@ use leptos::prelude::*;
 use planboard_model::Status;
 
 /// Width of every chart's coordinate system; the SVG scales to its box from there.
-const VIEW_WIDTH: f64 = 420.0;
+/// Narrow on purpose: at 360 px the scale stays above one, so the 12-unit text stays
+/// at least 12 px; on wide screens CSS caps the drawing's width instead.
+const VIEW_WIDTH: f64 = 320.0;
 const FONT: f64 = 12.0;
 const ROW_HEIGHT: f64 = 24.0;
 const BAR_HEIGHT: f64 = 16.0;
 const TOP: f64 = 6.0;
 /// Room right of the longest bar for its total.
-const TOTAL_ROOM: f64 = 40.0;
-const MAX_LABEL_WIDTH: f64 = 150.0;
+const TOTAL_ROOM: f64 = 30.0;
+const MAX_LABEL_WIDTH: f64 = 122.0;
 /// At most this many rows are read out in the SVG's spoken summary; the table has all.
 const SPOKEN_ROWS: usize = 12;
 
@@ -118,9 +120,11 @@ pub fn StackedBarChart(
     axis_label: String,
     /// Header of the table's label column, e.g. `领导`.
     label_header: String,
-    /// Without a legend when the row labels already name the series.
+    /// Each row is one series of a single group (e.g. the statuses of one document):
+    /// the row labels already name the series, so no legend, and the table gives each
+    /// row's count and share instead of a column per series.
     #[prop(optional)]
-    no_legend: bool,
+    composition: bool,
 ) -> impl IntoView {
     let shown: Vec<usize> = (0..series.len())
         .filter(|&s| {
@@ -136,7 +140,7 @@ pub fn StackedBarChart(
     }
     let pattern_prefix = svg_id(&key);
     let summary = spoken_summary(&caption, &series, &shown, &rows);
-    let legend = (!no_legend).then(|| legend_view(&series, &shown));
+    let legend = (!composition).then(|| legend_view(&series, &shown));
     let svg = chart_svg(
         &pattern_prefix,
         &series,
@@ -145,7 +149,11 @@ pub fn StackedBarChart(
         &axis_label,
         summary,
     );
-    let table = table_view(&label_header, &series, &shown, &rows);
+    let table = if composition {
+        composition_table(&label_header, &rows).into_any()
+    } else {
+        table_view(&label_header, &series, &shown, &rows).into_any()
+    };
     view! {
         <figure class="chart" data-chart=key>
             <figcaption>{caption}</figcaption>
@@ -217,6 +225,11 @@ fn chart_svg(
             let y = TOP + i as f64 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
             let text_y = fmt(y + BAR_HEIGHT / 2.0 + FONT * 0.36);
             let mut cursor = 0usize;
+            // A lone segment's count would only repeat the total printed after the bar.
+            let parts = shown
+                .iter()
+                .filter(|&&s| row.values.get(s).copied().unwrap_or(0) > 0)
+                .count();
             let segments = shown
                 .iter()
                 .filter_map(|&s| {
@@ -232,11 +245,12 @@ fn chart_svg(
                         None => style.colour().to_string(),
                     };
                     let count = value.to_string();
-                    let label = (x1 - x0 >= text_width(&count, 11.0) + 4.0).then(|| {
+                    let fits = x1 - x0 >= text_width(&count, 11.0) + 4.0;
+                    let label = (parts > 1 && fits).then(|| {
                         let (ink, halo) = style.ink();
                         view! {
                             <text class="seg-value" x=fmt((x0 + x1) / 2.0) y=text_y.clone()
-                                text-anchor="middle" fill=ink stroke=halo>{count}</text>
+                                text-anchor="middle" style=format!("fill:{ink};stroke:{halo}")>{count}</text>
                         }
                     });
                     Some(view! {
@@ -341,6 +355,48 @@ fn table_view(
                 </tr>
             </thead>
             <tbody>{body}</tbody>
+        </table>
+    }
+}
+
+/// For a composition chart: each row's count and its share of the whole.
+fn composition_table(label_header: &str, rows: &[ChartRow]) -> impl IntoView {
+    let whole: usize = rows.iter().map(ChartRow::total).sum();
+    let body = rows
+        .iter()
+        .map(|row| {
+            let total = row.total();
+            let share = if whole == 0 {
+                "—".to_string()
+            } else {
+                format!("{:.0}%", total as f64 * 100.0 / whole as f64)
+            };
+            view! {
+                <tr>
+                    <th scope="row">{link_or_text(row.href.clone(), row.label.clone())}</th>
+                    <td class="num">{total.to_string()}</td>
+                    <td class="num">{share}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="data chart-table">
+            <thead>
+                <tr>
+                    <th scope="col">{label_header.to_string()}</th>
+                    <th scope="col" class="num">"项数"</th>
+                    <th scope="col" class="num">"占比"</th>
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+            <tfoot>
+                <tr>
+                    <th scope="row">"合计"</th>
+                    <td class="num total">{whole.to_string()}</td>
+                    <td class="num">{if whole == 0 { "—" } else { "100%" }}</td>
+                </tr>
+            </tfoot>
         </table>
     }
 }

@@ -12,11 +12,12 @@ use planboard_model::Indicator;
 
 use super::chart::{fmt, text_width};
 
-const VIEW_WIDTH: f64 = 420.0;
+/// Same narrow coordinate system as the stacked charts (see `chart.rs`).
+const VIEW_WIDTH: f64 = 320.0;
 const FONT: f64 = 12.0;
-const BAR_LABEL_WIDTH: f64 = 70.0;
+const BAR_LABEL_WIDTH: f64 = 76.0;
 /// Room right of the longest bar for its printed value.
-const VALUE_ROOM: f64 = 76.0;
+const VALUE_ROOM: f64 = 60.0;
 const BAR_HEIGHT: f64 = 12.0;
 const TITLE_HEIGHT: f64 = 16.0;
 const BAR_GAP: f64 = 4.0;
@@ -30,9 +31,7 @@ pub fn IndicatorChart(
     category: String,
     indicators: Vec<Indicator>,
 ) -> impl IntoView {
-    let caption = format!(
-        "{category}：2020 年值与 2025 年目标。每项指标按自身刻度从 0 画起，条长只在同一指标的两条之间可比。"
-    );
+    let caption = format!("{category}：2020 年值与 2025 年目标（每项指标各用自身刻度）");
     let mut y = 4.0;
     let rows = indicators
         .iter()
@@ -167,13 +166,13 @@ fn indicator_row(indicator: &Indicator, top: f64) -> AnyView {
         let body = match value {
             Some(v) => {
                 let (x0, x1) = (zero.min(x_of(v)), zero.max(x_of(v)));
-                // A printed value goes where the bar ends: right of a positive bar,
-                // left of a negative one (the only room that never overlaps it).
-                let (value_x, anchor) = if v < 0.0 { (x0 - 4.0, "end") } else { (x1 + 4.0, "start") };
+                // The printed value follows a positive bar; a negative bar ends at the
+                // label column, so its value (minus sign and all) sits right of zero.
+                let value_x = if v < 0.0 { zero + 4.0 } else { x1 + 4.0 };
                 view! {
                     <rect class=format!("ind-{class}") x=fmt(x0) y=fmt(y) width=fmt((x1 - x0).max(1.0))
                         height=fmt(BAR_HEIGHT)></rect>
-                    <text class="bar-total" x=fmt(value_x) y=text_y text-anchor=anchor>
+                    <text class="bar-total" x=fmt(value_x) y=text_y text-anchor="start">
                         {printed.to_string()}
                     </text>
                 }

@@ -42,7 +42,54 @@ pub fn DepartmentsPage() -> impl IntoView {
     let everything: Vec<usize> = (0..index.entries().len()).collect();
     let loads = per_unit(index, &everything);
 
-    let chart_rows = loads
+    // One section per jurisdiction (湖州市, 平湖市), in order of first appearance: unit
+    // names only make sense within their own government.
+    let mut jurisdictions: Vec<String> = Vec::new();
+    for load in &loads {
+        let jurisdiction = jurisdiction_of(dataset, &load.unit);
+        if !jurisdictions.contains(&jurisdiction) {
+            jurisdictions.push(jurisdiction);
+        }
+    }
+    let sections = jurisdictions
+        .into_iter()
+        .enumerate()
+        .map(|(position, jurisdiction)| {
+            let units: Vec<&UnitLoad> = loads
+                .iter()
+                .filter(|load| jurisdiction_of(dataset, &load.unit) == jurisdiction)
+                .collect();
+            jurisdiction_section(dataset, position, &jurisdiction, &units)
+        })
+        .collect_view();
+
+    let count = loads.len();
+    view! {
+        <div class="view departments-page">
+            <div class="page-head">
+                <h1>"部门"</h1>
+                <p class="page-lede" data-testid="result-count">
+                    {format!("共 {count} 个责任单位，按涉及任务总数排列")}
+                </p>
+            </div>
+            {(count == 0).then(|| view! { <p class="empty">"当前数据中没有责任单位。"</p> })}
+            {sections}
+        </div>
+    }
+}
+
+/// A jurisdiction's units: a chart of the busiest, then the table of all.
+fn jurisdiction_section(
+    dataset: &Dataset,
+    position: usize,
+    jurisdiction: &str,
+    units: &[&UnitLoad],
+) -> impl IntoView {
+    let heading = format!("{jurisdiction}（{} 个单位）", units.len());
+    let heading_id = format!("units-{}", position + 1);
+    let labelled_by = heading_id.clone();
+    let kinds = kind_summary(dataset, units);
+    let chart_rows = units
         .iter()
         .take(UNITS_CHARTED)
         .map(|load| ChartRow {
@@ -59,75 +106,62 @@ pub fn DepartmentsPage() -> impl IntoView {
             ],
         })
         .collect::<Vec<_>>();
-
-    // One table per jurisdiction, in the catalog's order of first appearance.
-    let mut jurisdictions: Vec<String> = Vec::new();
-    for load in &loads {
-        let jurisdiction = jurisdiction_of(dataset, &load.unit);
-        if !jurisdictions.contains(&jurisdiction) {
-            jurisdictions.push(jurisdiction);
-        }
-    }
-    let tables = jurisdictions
-        .into_iter()
-        .map(|jurisdiction| {
-            let units: Vec<&UnitLoad> = loads
-                .iter()
-                .filter(|load| jurisdiction_of(dataset, &load.unit) == jurisdiction)
-                .collect();
-            let heading = format!("{jurisdiction}（{} 个单位）", units.len());
-            let rows = units
-                .into_iter()
-                .map(|load| unit_row(dataset, load))
-                .collect_view();
-            let label = heading.clone();
-            view! {
-                <section class="unit-group" aria-label=label>
-                    <h2>{heading}</h2>
-                    <div class="table-scroll" role="region" aria-label="责任单位表（可横向滚动）"
-                        tabindex="0">
-                        <table class="data units-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"责任单位"</th>
-                                    <th scope="col">"类型"</th>
-                                    <th scope="col" class="num">"牵头"</th>
-                                    <th scope="col" class="num">"配合"</th>
-                                    <th scope="col" class="num">"合计"</th>
-                                    <th scope="col" class="num">"牵头且滞后"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                </section>
-            }
-        })
+    let caption = format!(
+        "{jurisdiction}涉及任务最多的 {} 个责任单位：牵头与配合",
+        UNITS_CHARTED.min(units.len())
+    );
+    let rows = units
+        .iter()
+        .map(|load| unit_row(dataset, load))
         .collect_view();
-
-    let count = loads.len();
     view! {
-        <div class="view departments-page">
-            <div class="page-head">
-                <h1>"部门"</h1>
-                <p class="page-lede" data-testid="result-count">
-                    {format!("共 {count} 个责任单位，按涉及任务总数排列")}
-                </p>
+        <section class="unit-group" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{heading}</h2>
+            <p class="section-note">{kinds}</p>
+            <StackedBarChart key=format!("units-{}", position + 1) caption=caption
+                series=role_series() rows=chart_rows axis_label="任务数（项）".to_string()
+                label_header="责任单位".to_string() />
+            <div class="table-scroll" role="region" aria-label=format!("{jurisdiction}责任单位表")
+                tabindex="0">
+                <table class="data units-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"责任单位"</th>
+                            <th scope="col">"类型"</th>
+                            <th scope="col" class="num">"牵头"</th>
+                            <th scope="col" class="num">"配合"</th>
+                            <th scope="col" class="num">"合计"</th>
+                            <th scope="col" class="num">"牵头且滞后"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
             </div>
-            {if count == 0 {
-                view! { <p class="empty">"当前数据中没有责任单位。"</p> }.into_any()
-            } else {
-                view! {
-                    <StackedBarChart key="units".to_string()
-                        caption=format!("涉及任务最多的 {} 个责任单位：牵头与配合", UNITS_CHARTED.min(count))
-                        series=role_series() rows=chart_rows
-                        axis_label="任务数（项）".to_string() label_header="责任单位".to_string() />
-                    {tables}
-                }
-                .into_any()
-            }}
-        </div>
+        </section>
     }
+}
+
+/// `部门 60 个 · 区县政府 8 个 · …`, in the kinds' fixed order.
+fn kind_summary(dataset: &Dataset, units: &[&UnitLoad]) -> String {
+    let kinds = [
+        UnitKind::Department,
+        UnitKind::DistrictGovernment,
+        UnitKind::TownGovernment,
+        UnitKind::StateEnterprise,
+        UnitKind::PartyOrgan,
+        UnitKind::Other,
+    ];
+    let parts: Vec<String> = kinds
+        .into_iter()
+        .filter_map(|kind| {
+            let count = units
+                .iter()
+                .filter(|load| find_unit(dataset, &load.unit).map(|unit| unit.kind) == Some(kind))
+                .count();
+            (count > 0).then(|| format!("{} {count} 个", unit_kind_label(kind)))
+        })
+        .collect();
+    parts.join(" · ")
 }
 
 fn jurisdiction_of(dataset: &Dataset, unit: &str) -> String {

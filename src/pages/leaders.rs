@@ -162,7 +162,9 @@ pub fn LeaderPage(name: String) -> impl IntoView {
     let workload_rows = groups
         .iter()
         .map(|(document, kind, entries)| {
-            let label = format!("{} · {}", document_label(index, document), kind.label_zh());
+            // Short enough for the chart's label column; the list below names the file.
+            let year = index.document(document).map(|d| d.year).unwrap_or_default();
+            let label = format!("{year}年{}", kind.label_zh());
             let narrowed = Filter {
                 doc: vec![document.clone()],
                 kind: vec![*kind],
@@ -205,9 +207,9 @@ pub fn LeaderPage(name: String) -> impl IntoView {
             </div>
             <div class="chart-grid">
                 <StackedBarChart key="leader-workload".to_string()
-                    caption=format!("{name}的任务：按文件和类别，分状态")
+                    caption=format!("{name}的任务：按年份和类别，分状态")
                     series=status_series() rows=workload_rows
-                    axis_label="任务数（项）".to_string() label_header="文件 · 类别".to_string() />
+                    axis_label="任务数（项）".to_string() label_header="年份 · 类别".to_string() />
                 <StackedBarChart key="leader-units".to_string()
                     caption=format!("{name}分管任务中最常见的责任单位（前 {UNITS_CHARTED} 个）")
                     series=role_series() rows=unit_rows

@@ -5,6 +5,7 @@ pub mod item;
 pub mod leaders;
 pub mod overview;
 pub mod plan;
+pub mod plan_results;
 pub mod plan_tables;
 pub mod projects;
 pub mod tasks;

@@ -30,9 +30,8 @@ pub fn OverviewPage() -> impl IntoView {
                 ..Filter::default()
             };
             let caption = format!(
-                "{}（{}，{}）：{} 项任务的状态",
+                "{}（{}）：{} 项任务的状态",
                 document_short_label(&document),
-                document.period,
                 document.date,
                 counts.total()
             );
@@ -40,7 +39,7 @@ pub fn OverviewPage() -> impl IntoView {
                 <StackedBarChart key=format!("status-{}", document.id) caption=caption
                     series=status_series() rows=status_composition_rows(&counts, Some(&filter))
                     axis_label="任务数（项）".to_string() label_header="状态".to_string()
-                    no_legend=true />
+                    composition=true />
             }
         })
         .collect_view();

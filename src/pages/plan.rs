@@ -7,7 +7,8 @@ use planboard_model::{Plan, PlanBox, PlanSection, View};
 
 use crate::components::jump_link::JumpLink;
 use crate::components::task_row::{document_short_label, find_document, item_href};
-use crate::pages::plan_tables::{IndicatorCharts, IndicatorTable, ReportOutlines, ResultsTable};
+use crate::pages::plan_results::ResultsTable;
+use crate::pages::plan_tables::{IndicatorCharts, IndicatorTable, ReportOutlines};
 use crate::state::{href_view, use_data};
 
 /// Heading shown for a run of sections whose chapter heading the source text lost.
@@ -145,7 +146,7 @@ fn Contents(groups: Vec<Group>, plan: Plan) -> impl IntoView {
                 .iter()
                 .map(|piece| {
                     let (id, label) = match piece {
-                        Piece::Section(section) => (section.id.clone(), section.title.clone()),
+                        Piece::Section(section) => (section.id.clone(), section_label(section)),
                         Piece::Box(plan_box) => (
                             plan_box.id.clone(),
                             format!("{} {}", plan_box.number, plan_box.title),
@@ -244,15 +245,18 @@ fn piece_view(piece: Piece) -> AnyView {
     match piece {
         Piece::Section(section) => {
             let lines = line_span(section.source.first_line, section.source.last_line);
+            // Paragraphs without a lead sentence (the preamble, some transitions) get no
+            // heading rather than an empty one.
+            let heading =
+                (!section.title.is_empty()).then(|| view! { <h4>{section.title.clone()}</h4> });
             view! {
                 <div class="plan-section" data-item-id=section.id.clone() id=section.id.clone()
                     tabindex="-1">
-                    <h4>{section.title.clone()}</h4>
-                    {(!section.text.is_empty()).then(|| view! { <p>{section.text.clone()}</p> })}
-                    <p class="source-ref">
-                        <a href=item_href(&section.id)>"条目页"</a>
-                        " · "
-                        {lines}
+                    {heading}
+                    <p>
+                        {section.text.clone()}
+                        " "
+                        <a class="source-ref" href=item_href(&section.id)>{lines}</a>
                     </p>
                 </div>
             }
@@ -274,15 +278,27 @@ fn piece_view(piece: Piece) -> AnyView {
                         {plan_box.title.clone()}
                     </h4>
                     <ul class="box-entries">{entries}</ul>
-                    <p class="source-ref">
-                        <a href=item_href(&plan_box.id)>"条目页"</a>
-                        " · "
-                        {lines}
+                    <p>
+                        <a class="source-ref" href=item_href(&plan_box.id)>{lines}</a>
                     </p>
                 </div>
             }
             .into_any()
         }
+    }
+}
+
+/// What the table of contents calls a section: its lead sentence, or the opening of
+/// its text when it has none.
+fn section_label(section: &PlanSection) -> String {
+    if !section.title.is_empty() {
+        return section.title.clone();
+    }
+    let opening: String = section.text.chars().take(20).collect();
+    if opening.chars().count() < section.text.chars().count() {
+        format!("{opening}…")
+    } else {
+        opening
     }
 }
 

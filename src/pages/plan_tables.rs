@@ -1,15 +1,15 @@
-//! The plan's tables: key indicators (表2—1) with their per-category charts, the
-//! 13th-plan results (表1—1), and the work reports' structure.
+//! The plan's tables: key indicators (表2—1) with their per-category charts, and the
+//! work reports' structure.
 
 use leptos::prelude::*;
-use planboard_model::{Indicator, ReportOutline, ResultRow};
+use planboard_model::{Indicator, ReportOutline};
 
 use crate::components::indicator_chart::IndicatorChart;
 use crate::components::task_row::{document_short_label, find_document, item_href};
 use crate::state::use_data;
 
 /// Consecutive runs of items sharing a category, in table order.
-fn by_category<T: Clone>(items: &[T], category: impl Fn(&T) -> &str) -> Vec<(String, Vec<T>)> {
+pub fn by_category<T: Clone>(items: &[T], category: impl Fn(&T) -> &str) -> Vec<(String, Vec<T>)> {
     let mut runs: Vec<(String, Vec<T>)> = Vec::new();
     for item in items {
         match runs.last_mut() {
@@ -111,86 +111,10 @@ pub fn IndicatorCharts(indicators: Vec<Indicator>) -> impl IntoView {
     view! {
         <section class="plan-indicator-charts" aria-labelledby="plan-indicator-charts">
             <h2 id="plan-indicator-charts" tabindex="-1">"主要指标图：2020 年与 2025 年目标"</h2>
+            <p class="section-note">
+                "同一类别的指标单位各不相同（亿元、%、万人……），不能共用一根数轴：每项指标单独成行、各用自身刻度从 0 画起，条长只在同一指标的 2020 年值与 2025 年目标之间可比；条旁数字照原表抄录。原表只有文字（如“高于全省平均”）的，照录文字，不画条。"
+            </p>
             <div class="chart-grid">{charts}</div>
-        </section>
-    }
-    .into_any()
-}
-
-/// 表1—1: the columns are the union of every row's headers, in first-seen order, so
-/// a row the source printed with merged cells leaves the missing columns empty.
-#[component]
-pub fn ResultsTable(results: Vec<ResultRow>) -> impl IntoView {
-    if results.is_empty() {
-        return ().into_any();
-    }
-    let mut headers: Vec<String> = Vec::new();
-    for row in &results {
-        for (header, _) in &row.cells {
-            if !headers.contains(header) {
-                headers.push(header.clone());
-            }
-        }
-    }
-    let header_cells = headers
-        .iter()
-        .map(|header| view! { <th scope="col">{header.clone()}</th> })
-        .collect_view();
-    let bodies = by_category(&results, |row| &row.category)
-        .into_iter()
-        .map(|(category, run)| {
-            let span = run.len().to_string();
-            let rows = run
-                .into_iter()
-                .enumerate()
-                .map(|(position, row)| {
-                    let category_cell = (position == 0).then(|| {
-                        view! {
-                            <th scope="rowgroup" rowspan=span.clone() class="category">
-                                {category.clone()}
-                            </th>
-                        }
-                    });
-                    let cells = headers
-                        .iter()
-                        .map(|header| {
-                            let value = row
-                                .cells
-                                .iter()
-                                .find(|(name, _)| name == header)
-                                .map(|(_, value)| value.clone())
-                                .unwrap_or_default();
-                            view! { <td class="num">{value}</td> }
-                        })
-                        .collect_view();
-                    view! {
-                        <tr data-item-id=row.id.clone() id=row.id.clone() tabindex="-1">
-                            {category_cell}
-                            <th scope="row">{row.name.clone()}</th>
-                            {cells}
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! { <tbody>{rows}</tbody> }
-        })
-        .collect_view();
-    view! {
-        <section class="plan-results" aria-labelledby="plan-results">
-            <h2 id="plan-results" tabindex="-1">"表1—1 “十三五”规划主要指标完成情况"</h2>
-            <div class="table-scroll" role="region" aria-label="表1—1（可横向滚动）" tabindex="0">
-                <table class="data results-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"类别"</th>
-                            <th scope="col">"指标"</th>
-                            {header_cells}
-                        </tr>
-                    </thead>
-                    {bodies}
-                </table>
-            </div>
-            <p class="section-note">"数值照原表抄录；[ ] 为五年累计数。"</p>
         </section>
     }
     .into_any()
