@@ -45,11 +45,6 @@ impl Corpus {
         &self.text.as_bytes()[self.starts[entry]..self.starts[entry + 1]]
     }
 
-    /// The entry whose text holds byte `offset`.
-    fn entry_at(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&start| start <= offset) - 1
-    }
-
     /// Entries containing every term (already folded), ascending. `None` when there
     /// are no terms, meaning "no constraint" without listing every entry.
     pub(crate) fn matching(&self, terms: &[String]) -> Option<Vec<usize>> {
@@ -79,14 +74,20 @@ impl Corpus {
     fn scan(&self, finder: &Finder) -> Vec<usize> {
         let bytes = self.text.as_bytes();
         let mut found = Vec::new();
+        let mut entry = 0;
         let mut from = 0;
         while let Some(hit) = finder.find(&bytes[from..]) {
-            let entry = self.entry_at(from + hit);
+            // Hits only move forward, so walking the entry starts costs at most one
+            // step per entry over the whole scan.
+            while self.starts[entry + 1] <= from + hit {
+                entry += 1;
+            }
             found.push(entry);
-            if entry + 1 >= self.len() {
+            entry += 1;
+            if entry >= self.len() {
                 break;
             }
-            from = self.starts[entry + 1];
+            from = self.starts[entry];
         }
         found
     }

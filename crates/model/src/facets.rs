@@ -209,7 +209,7 @@ impl Selection {
 pub(crate) fn list_values(
     facet: Facet,
     table: &ValueTable,
-    counts: &[usize],
+    counts: &[u32],
     selection: Option<&Selection>,
 ) -> Vec<FacetValue> {
     let is_chosen = |id: usize| selection.is_some_and(|s| s.chosen[id]);
@@ -218,7 +218,7 @@ pub(crate) fn list_values(
         .map(|id| FacetValue {
             value: table.values[id].clone(),
             label: table.labels[id].clone(),
-            count: counts[id],
+            count: counts[id] as usize,
             selected: is_chosen(id),
         })
         .collect();

@@ -10,10 +10,26 @@ use crate::filter::{Filter, Role, SortOrder};
 use crate::search::search_terms;
 use crate::types::{Dataset, SourceDocument, Status};
 
-/// Value groups stored per entry: the eight facets (by `Facet::slot`), then the lead
-/// units alone, which the unit facet uses under `Role::Lead`.
+/// Value groups stored per entry, unit groups last so that the groups a query counts
+/// form at most two runs: `Role::Any` counts groups 0..=7, `Role::Lead` 0..=6 and 8.
 const GROUPS: usize = 9;
-const LEAD_UNITS: usize = 8;
+const UNIT_ANY: usize = 7;
+const UNIT_LEAD: usize = 8;
+
+/// The group holding a facet's values (the unit facet's depends on the role).
+fn group_of(facet: Facet, role: Role) -> usize {
+    match facet {
+        Facet::Doc => 0,
+        Facet::Year => 1,
+        Facet::Jurisdiction => 2,
+        Facet::Leader => 3,
+        Facet::District => 4,
+        Facet::Status => 5,
+        Facet::Kind => 6,
+        Facet::Unit if role == Role::Lead => UNIT_LEAD,
+        Facet::Unit => UNIT_ANY,
+    }
+}
 
 /// Entries of a dataset, ready to be filtered, counted and searched.
 ///
@@ -37,10 +53,16 @@ pub struct Index {
     corpus: Corpus,
     /// By `Facet::slot`.
     tables: [ValueTable; 8],
+    /// Value ids are global: facet slot `f`'s table id `i` is `offsets[f] + i`, so one
+    /// flat count array serves every facet.
+    offsets: [u32; 9],
     /// Group `g` of entry `e` is `values[bounds[e * GROUPS + g]..bounds[e * GROUPS + g + 1]]`:
     /// flat arrays keep a query free of per-entry allocations and pointer chasing.
     bounds: Vec<u32>,
     values: Vec<u32>,
+    /// Counts with nothing selected (by role), the first view's query.
+    totals_any: Vec<u32>,
+    totals_lead: Vec<u32>,
 }
 
 /// The entries a filter selects and the facet counts beside them.
@@ -59,33 +81,70 @@ impl Index {
         let documents = dataset.catalog.documents.clone();
         let tables = build_tables(&entries, &documents);
 
+        let mut offsets = [0u32; 9];
+        for slot in 0..8 {
+            offsets[slot + 1] = offsets[slot] + tables[slot].len() as u32;
+        }
+
         let mut corpus = Corpus::new();
         let mut bounds = Vec::with_capacity(entries.len() * GROUPS + 1);
         let mut values = Vec::new();
         bounds.push(0);
+        let in_group_order = [
+            Facet::Doc,
+            Facet::Year,
+            Facet::Jurisdiction,
+            Facet::Leader,
+            Facet::District,
+            Facet::Status,
+            Facet::Kind,
+            Facet::Unit,
+        ];
         for entry in &entries {
             corpus.push(searchable_texts(entry, dataset));
-            for facet in Facet::ALL {
-                let table = &tables[facet.slot()];
-                push_group(&mut values, &mut bounds, facet_values(entry, facet), table);
+            for facet in in_group_order {
+                let slot = facet.slot();
+                let names = |visit: &mut dyn FnMut(&str)| for_each_value(entry, facet, visit);
+                push_group(
+                    &mut values,
+                    &mut bounds,
+                    names,
+                    &tables[slot],
+                    offsets[slot],
+                );
             }
-            let lead = entry.lead_units().map(str::to_owned).collect();
-            push_group(&mut values, &mut bounds, lead, &tables[Facet::Unit.slot()]);
+            let slot = Facet::Unit.slot();
+            let lead = |visit: &mut dyn FnMut(&str)| entry.lead_units().for_each(visit);
+            push_group(&mut values, &mut bounds, lead, &tables[slot], offsets[slot]);
         }
 
         let mut by_id = HashMap::with_capacity(entries.len());
         for (position, entry) in entries.iter().enumerate() {
             by_id.entry(entry.id.clone()).or_insert(position);
         }
-        Index {
+        let mut index = Index {
             entries,
             by_id,
             documents,
             corpus,
             tables,
+            offsets,
             bounds,
             values,
+            totals_any: Vec::new(),
+            totals_lead: Vec::new(),
+        };
+        for role in [Role::Any, Role::Lead] {
+            let mut totals = vec![0; offsets[8] as usize];
+            for entry in 0..index.entries.len() {
+                index.count_all(entry, role, &mut totals);
+            }
+            match role {
+                Role::Any => index.totals_any = totals,
+                Role::Lead => index.totals_lead = totals,
+            }
         }
+        index
     }
 
     /// All entries in document order.
@@ -118,58 +177,63 @@ impl Index {
     /// fails exactly one facet counts only in that facet's values (choosing one of them
     /// would make it a match); one that fails two or more counts nowhere.
     pub fn query(&self, filter: &Filter) -> QueryResult {
+        let role = filter.role;
         let terms = search_terms(&filter.q);
         let text_matches = self.corpus.matching(&terms);
         let selections: Vec<Option<Selection>> = Facet::ALL
             .iter()
             .map(|&facet| Selection::resolve(&self.tables[facet.slot()], &filter.values(facet)))
             .collect();
-        let active: Vec<(usize, &Selection)> = selections
-            .iter()
-            .enumerate()
-            .filter_map(|(slot, selection)| selection.as_ref().map(|s| (slot, s)))
-            .collect();
-        let mut counts: Vec<Vec<usize>> = self
-            .tables
-            .iter()
-            .map(|table| vec![0; table.len()])
-            .collect();
-        let mut matches = Vec::new();
 
-        let mut visit = |entry: usize| {
-            let mut failed = None;
-            for &(slot, selection) in &active {
-                let passes = self
-                    .group(entry, slot, filter.role)
-                    .iter()
-                    .any(|&value| selection.chosen[value as usize]);
-                if !passes {
-                    if failed.is_some() {
-                        return;
+        let mut matches = Vec::new();
+        let counts = if text_matches.is_none() && selections.iter().all(Option::is_none) {
+            matches.extend(0..self.entries.len());
+            match role {
+                Role::Any => self.totals_any.clone(),
+                Role::Lead => self.totals_lead.clone(),
+            }
+        } else {
+            let mut chosen = vec![false; self.offsets[8] as usize];
+            let mut active: Vec<usize> = Vec::new();
+            for facet in Facet::ALL {
+                if let Some(selection) = &selections[facet.slot()] {
+                    active.push(group_of(facet, role));
+                    let offset = self.offsets[facet.slot()] as usize;
+                    for (id, &is_chosen) in selection.chosen.iter().enumerate() {
+                        chosen[offset + id] = is_chosen;
                     }
-                    failed = Some(slot);
                 }
             }
-            match failed {
-                None => {
-                    matches.push(entry);
-                    for (slot, slot_counts) in counts.iter_mut().enumerate() {
-                        for &value in self.group(entry, slot, filter.role) {
-                            slot_counts[value as usize] += 1;
+            let mut counts = vec![0; self.offsets[8] as usize];
+            let mut visit = |entry: usize| {
+                let mut failed = None;
+                for &group in &active {
+                    let passes = self.group(entry, group).iter().any(|&v| chosen[v as usize]);
+                    if !passes {
+                        if failed.is_some() {
+                            return;
+                        }
+                        failed = Some(group);
+                    }
+                }
+                match failed {
+                    None => {
+                        matches.push(entry);
+                        self.count_all(entry, role, &mut counts);
+                    }
+                    Some(group) => {
+                        for &value in self.group(entry, group) {
+                            counts[value as usize] += 1;
                         }
                     }
                 }
-                Some(slot) => {
-                    for &value in self.group(entry, slot, filter.role) {
-                        counts[slot][value as usize] += 1;
-                    }
-                }
+            };
+            match &text_matches {
+                Some(hits) => hits.iter().for_each(|&entry| visit(entry)),
+                None => (0..self.entries.len()).for_each(visit),
             }
+            counts
         };
-        match &text_matches {
-            Some(hits) => hits.iter().for_each(|&entry| visit(entry)),
-            None => (0..self.entries.len()).for_each(visit),
-        }
 
         if filter.sort == SortOrder::Status {
             // Stable, so document order holds within a status.
@@ -177,35 +241,48 @@ impl Index {
         }
         let facets = assemble(|facet| {
             let slot = facet.slot();
+            let range = self.offsets[slot] as usize..self.offsets[slot + 1] as usize;
             list_values(
                 facet,
                 &self.tables[slot],
-                &counts[slot],
+                &counts[range],
                 selections[slot].as_ref(),
             )
         });
         QueryResult { matches, facets }
     }
 
-    /// An entry's value ids in one facet slot; the unit slot honours `role`.
-    fn group(&self, entry: usize, slot: usize, role: Role) -> &[u32] {
-        let group = if slot == Facet::Unit.slot() && role == Role::Lead {
-            LEAD_UNITS
-        } else {
-            slot
+    /// Adds one to every value of `entry` in every facet (the unit facet per `role`).
+    fn count_all(&self, entry: usize, role: Role, counts: &mut [u32]) {
+        let at = entry * GROUPS;
+        let bounds = &self.bounds[at..=at + GROUPS];
+        let runs = match role {
+            Role::Any => [bounds[0]..bounds[UNIT_ANY + 1], 0..0],
+            Role::Lead => [
+                bounds[0]..bounds[UNIT_ANY],
+                bounds[UNIT_LEAD]..bounds[UNIT_LEAD + 1],
+            ],
         };
+        for run in runs {
+            for &value in &self.values[run.start as usize..run.end as usize] {
+                counts[value as usize] += 1;
+            }
+        }
+    }
+
+    fn group(&self, entry: usize, group: usize) -> &[u32] {
         let at = entry * GROUPS + group;
         &self.values[self.bounds[at] as usize..self.bounds[at + 1] as usize]
     }
 
-    /// The values of `entry` in `facet` (units under `role`), as ids.
+    /// The values of `entry` in `facet` (units under `role`), as global ids.
     pub(crate) fn value_ids(&self, entry: usize, facet: Facet, role: Role) -> &[u32] {
-        self.group(entry, facet.slot(), role)
+        self.group(entry, group_of(facet, role))
     }
 
-    /// The value an id stands for.
+    /// The value a global id of `facet` stands for.
     pub(crate) fn value_name(&self, facet: Facet, id: u32) -> &str {
-        self.tables[facet.slot()].value(id)
+        self.tables[facet.slot()].value(id - self.offsets[facet.slot()])
     }
 }
 
@@ -217,44 +294,42 @@ pub(crate) fn status_rank(status: Status) -> usize {
         .unwrap_or(Status::ALL.len())
 }
 
-/// An entry's values in one facet, as URL strings, without duplicates.
-fn facet_values(entry: &Entry, facet: Facet) -> Vec<String> {
-    let mut values: Vec<String> = match facet {
-        Facet::Doc => vec![entry.document.clone()],
-        Facet::Year => vec![entry.year.to_string()],
-        Facet::Jurisdiction => vec![entry.jurisdiction.clone()],
-        Facet::Leader => entry.leader.iter().cloned().collect(),
-        Facet::District => entry.districts.clone(),
-        Facet::Unit => entry.units.iter().map(|unit| unit.name.clone()).collect(),
-        Facet::Status => vec![entry.status.label_zh().to_owned()],
-        Facet::Kind => vec![entry.kind.label_zh().to_owned()],
-    };
-    let mut seen = Vec::with_capacity(values.len());
-    values.retain(|value| {
-        let first = !value.is_empty() && !seen.contains(value);
-        if first {
-            seen.push(value.clone());
+/// Calls `visit` with each of an entry's values in one facet, as URL strings (empty
+/// ones skipped; duplicates are left to the callers, which dedupe by id).
+fn for_each_value(entry: &Entry, facet: Facet, mut visit: impl FnMut(&str)) {
+    let mut visit = |value: &str| {
+        if !value.is_empty() {
+            visit(value);
         }
-        first
-    });
-    values
+    };
+    match facet {
+        Facet::Doc => visit(&entry.document),
+        Facet::Year => visit(&entry.year.to_string()),
+        Facet::Jurisdiction => visit(&entry.jurisdiction),
+        Facet::Leader => entry.leader.iter().for_each(|leader| visit(leader)),
+        Facet::District => entry.districts.iter().for_each(|district| visit(district)),
+        Facet::Unit => entry.units.iter().for_each(|unit| visit(&unit.name)),
+        Facet::Status => visit(entry.status.label_zh()),
+        Facet::Kind => visit(entry.kind.label_zh()),
+    }
 }
 
+/// Appends one group: the ids of `names` (known to `table`), each once.
 fn push_group(
     values: &mut Vec<u32>,
     bounds: &mut Vec<u32>,
-    names: Vec<String>,
+    names: impl FnOnce(&mut dyn FnMut(&str)),
     table: &ValueTable,
+    offset: u32,
 ) {
-    let mut seen: Vec<u32> = Vec::new();
-    for name in names {
-        if let Some(id) = table.id(&name) {
-            if !seen.contains(&id) {
-                seen.push(id);
+    let group_start = values.len();
+    names(&mut |name| {
+        if let Some(id) = table.id(name).map(|id| offset + id) {
+            if !values[group_start..].contains(&id) {
                 values.push(id);
             }
         }
-    }
+    });
     bounds.push(values.len() as u32);
 }
 
@@ -296,9 +371,10 @@ fn build_tables(entries: &[Entry], documents: &[SourceDocument]) -> [ValueTable;
             Facet::District,
             Facet::Unit,
         ] {
-            for value in facet_values(entry, facet) {
-                tables[facet.slot()].insert(&value, || value.clone());
-            }
+            let table = &mut tables[facet.slot()];
+            for_each_value(entry, facet, |value| {
+                table.insert(value, || value.to_owned());
+            });
         }
     }
     tables
