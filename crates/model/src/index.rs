@@ -31,6 +31,18 @@ fn group_of(facet: Facet, role: Role) -> usize {
     }
 }
 
+/// The facets in the order their groups are stored (the lead-unit group follows).
+const IN_GROUP_ORDER: [Facet; 8] = [
+    Facet::Doc,
+    Facet::Year,
+    Facet::Jurisdiction,
+    Facet::Leader,
+    Facet::District,
+    Facet::Status,
+    Facet::Kind,
+    Facet::Unit,
+];
+
 /// Entries of a dataset, ready to be filtered, counted and searched.
 ///
 /// ```
@@ -90,19 +102,9 @@ impl Index {
         let mut bounds = Vec::with_capacity(entries.len() * GROUPS + 1);
         let mut values = Vec::new();
         bounds.push(0);
-        let in_group_order = [
-            Facet::Doc,
-            Facet::Year,
-            Facet::Jurisdiction,
-            Facet::Leader,
-            Facet::District,
-            Facet::Status,
-            Facet::Kind,
-            Facet::Unit,
-        ];
         for entry in &entries {
             corpus.push(searchable_texts(entry, dataset));
-            for facet in in_group_order {
+            for facet in IN_GROUP_ORDER {
                 let slot = facet.slot();
                 let names = |visit: &mut dyn FnMut(&str)| for_each_value(entry, facet, visit);
                 push_group(
@@ -378,4 +380,18 @@ fn build_tables(entries: &[Entry], documents: &[SourceDocument]) -> [ValueTable;
         }
     }
     tables
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_are_stored_where_group_of_looks() {
+        for (group, facet) in IN_GROUP_ORDER.into_iter().enumerate() {
+            assert_eq!(group_of(facet, Role::Any), group);
+        }
+        assert_eq!(group_of(Facet::Unit, Role::Lead), IN_GROUP_ORDER.len());
+        assert_eq!(GROUPS, IN_GROUP_ORDER.len() + 1);
+    }
 }
