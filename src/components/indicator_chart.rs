@@ -130,7 +130,7 @@ fn indicator_row(indicator: &Indicator, top: f64) -> AnyView {
         } else {
             indicator.growth.as_str()
         };
-        let line = format!("无 2020 年值和 2025 年目标值；增长目标：{growth}");
+        let line = format!("增长目标：{growth}（表中无绝对值）");
         return view! {
             <g class="indicator-row">
                 <text class="indicator-title" x="0" y=title_y>{heading}</text>

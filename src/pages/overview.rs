@@ -153,6 +153,7 @@ fn DocumentTable() -> impl IntoView {
     view! {
         <section class="overview-documents" aria-labelledby="overview-documents">
             <h2 id="overview-documents">"收录的文件"</h2>
+            <p class="scroll-hint" aria-hidden="true">"表格较宽，可左右滑动 →"</p>
             <div class="table-scroll" role="region" aria-label="收录的文件（可横向滚动）" tabindex="0">
                 <table class="data documents-table">
                     <thead>

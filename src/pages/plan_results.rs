@@ -102,6 +102,7 @@ pub fn ResultsTable(results: Vec<ResultRow>) -> impl IntoView {
     view! {
         <section class="plan-results" aria-labelledby="plan-results">
             <h2 id="plan-results" tabindex="-1">"表1—1 “十三五”规划主要指标完成情况"</h2>
+            <p class="scroll-hint" aria-hidden="true">"表格较宽，可左右滑动 →"</p>
             <div class="table-scroll" role="region" aria-label="表1—1（可横向滚动）" tabindex="0">
                 <table class="data results-table">{head} {bodies}</table>
             </div>

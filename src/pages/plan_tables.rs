@@ -69,6 +69,7 @@ pub fn IndicatorTable(indicators: Vec<Indicator>) -> impl IntoView {
     view! {
         <section class="plan-indicators" aria-labelledby="plan-indicators">
             <h2 id="plan-indicators" tabindex="-1">"表2—1 “十四五”时期经济和社会发展主要指标"</h2>
+            <p class="scroll-hint" aria-hidden="true">"表格较宽，可左右滑动 →"</p>
             <div class="table-scroll" role="region" aria-label="表2—1 主要指标（可横向滚动）" tabindex="0">
                 <table class="data indicator-table">
                     <thead>
