@@ -137,6 +137,7 @@ fn FacetLink(facet: Facet, value: String, result: Memo<QueryResult>) -> impl Int
             <a
                 class="facet-value"
                 class:selected=selected
+                class:empty=move || state.with(|state| state.1 == 0)
                 href=link
                 data-facet-value=value
                 aria-current=move || selected().then_some("true")

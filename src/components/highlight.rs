@@ -7,17 +7,27 @@ use planboard_model::highlight;
 /// `text` with every match of the search `query` wrapped in `<mark>`; the model folds
 /// full-width/half-width and case, so `ＡＩ` in the text is found by `ai`.
 #[component]
-pub fn Highlighted(#[prop(into)] text: String, #[prop(into)] query: String) -> impl IntoView {
-    highlight(&text, &query)
-        .into_iter()
-        .map(|(segment, matched)| {
-            if matched {
-                Either::Left(view! { <mark>{segment.to_string()}</mark> })
-            } else {
-                Either::Right(segment.to_string())
-            }
+pub fn Highlighted(
+    #[prop(into)] text: String,
+    /// Reactive, so a list row keeps its elements while the user types and only the
+    /// marked runs change.
+    #[prop(into)]
+    query: Signal<String>,
+) -> impl IntoView {
+    move || {
+        query.with(|query| {
+            highlight(&text, query)
+                .into_iter()
+                .map(|(segment, matched)| {
+                    if matched {
+                        Either::Left(view! { <mark>{segment.to_string()}</mark> })
+                    } else {
+                        Either::Right(segment.to_string())
+                    }
+                })
+                .collect_view()
         })
-        .collect_view()
+    }
 }
 
 /// Whether `query` matches anywhere in `text` (after the model's folding).

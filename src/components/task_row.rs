@@ -40,9 +40,11 @@ fn entry_number(dataset: &Dataset, entry: &Entry) -> Option<u32> {
 
 /// One entry of `Index::entries()` as a list row, carrying `data-item-id`: status,
 /// kind, document, number, leader, units with the lead marked, the text with search
-/// matches marked, matching progress lines, and the lagging remarks.
+/// matches marked, the progress lines and sub-items the search matched, and the lagging
+/// remarks. `query` may be a plain string (`query=""`) or a signal, so a list can keep
+/// its rows while the user types.
 #[component]
-pub fn EntryRow(entry: usize, #[prop(into)] query: String) -> impl IntoView {
+pub fn EntryRow(entry: usize, #[prop(into)] query: Signal<String>) -> impl IntoView {
     let data = use_data();
     let dataset = &data.dataset;
     let Some(entry) = data.index.entries().get(entry) else {
@@ -62,17 +64,45 @@ pub fn EntryRow(entry: usize, #[prop(into)] query: String) -> impl IntoView {
         (None, None) => Default::default(),
     };
     // Under a search, show where the match is when it is not in the text itself.
-    let matched_lines: Vec<(&str, String)> = progress
+    let searchable_lines: Vec<(&'static str, String)> = progress
         .into_iter()
         .map(|line| ("进展", line))
         .chain(subitems.into_iter().map(|line| ("子项", line)))
-        .filter(|(_, line)| has_match(line, &query))
-        .take(MATCHED_PROGRESS_SHOWN)
         .collect();
-    let remarks = if entry.status == Status::Lagging || has_remark_match(&remarks, &query) {
-        remarks
-    } else {
-        Vec::new()
+    let matched_lines = move || {
+        query.with(|current| {
+            searchable_lines
+                .iter()
+                .filter(|(_, line)| has_match(line, current))
+                .take(MATCHED_PROGRESS_SHOWN)
+                .map(|(label, line)| {
+                    view! {
+                        <p class="entry-match">
+                            <span class="field-label">{*label}</span>
+                            <Highlighted text=line.clone() query />
+                        </p>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    // Remarks belong to lagging tasks; a remark left on another one shows when searched.
+    let lagging = entry.status == Status::Lagging;
+    let shown_remarks = move || {
+        query.with(|current| {
+            remarks
+                .iter()
+                .filter(|remark| lagging || has_match(remark, current))
+                .map(|remark| {
+                    view! {
+                        <p class="entry-remark">
+                            <span class="field-label">"滞后说明"</span>
+                            <Highlighted text=remark.clone() query />
+                        </p>
+                    }
+                })
+                .collect_view()
+        })
     };
 
     view! {
@@ -89,52 +119,28 @@ pub fn EntryRow(entry: usize, #[prop(into)] query: String) -> impl IntoView {
                     .map(|leader| {
                         view! {
                             <span class="entry-leader">
-                                "领导 " <Highlighted text=leader query=query.clone() />
+                                "领导 " <Highlighted text=leader query />
                             </span>
                         }
                     })}
             </div>
             <p class="entry-text">
-                <Highlighted text=entry.title.clone() query=query.clone() />
+                <Highlighted text=entry.title.clone() query />
             </p>
             {(!entry.units.is_empty())
                 .then(|| {
                     view! {
                         <p class="entry-units">
                             <span class="field-label">"责任单位"</span>
-                            <UnitList units=entry.units.clone() query=query.clone() />
+                            <UnitList units=entry.units.clone() query />
                         </p>
                     }
                 })}
-            {matched_lines
-                .into_iter()
-                .map(|(label, line)| {
-                    view! {
-                        <p class="entry-match">
-                            <span class="field-label">{label}</span>
-                            <Highlighted text=line query=query.clone() />
-                        </p>
-                    }
-                })
-                .collect_view()}
-            {remarks
-                .into_iter()
-                .map(|remark| {
-                    view! {
-                        <p class="entry-remark">
-                            <span class="field-label">"滞后说明"</span>
-                            <Highlighted text=remark query=query.clone() />
-                        </p>
-                    }
-                })
-                .collect_view()}
+            {matched_lines}
+            {shown_remarks}
         </li>
     }
     .into_any()
-}
-
-fn has_remark_match(remarks: &[String], query: &str) -> bool {
-    remarks.iter().any(|remark| has_match(remark, query))
 }
 
 /// Units in document order, the lead ones marked with ★ and the word 牵头 (never by
@@ -142,7 +148,7 @@ fn has_remark_match(remarks: &[String], query: &str) -> bool {
 #[component]
 pub fn UnitList(
     units: Vec<UnitRef>,
-    #[prop(into, optional)] query: String,
+    #[prop(into, optional)] query: Signal<String>,
     /// Link each unit to its department page.
     #[prop(optional)]
     linked: bool,
@@ -157,12 +163,12 @@ pub fn UnitList(
                 let target = href_view(View::Department(unit.name.clone()));
                 view! {
                     <a href=target>
-                        <Highlighted text=unit.name.clone() query=query.clone() />
+                        <Highlighted text=unit.name.clone() query />
                     </a>
                 }
                 .into_any()
             } else {
-                view! { <Highlighted text=unit.name.clone() query=query.clone() /> }.into_any()
+                view! { <Highlighted text=unit.name.clone() query /> }.into_any()
             };
             let class = if unit.lead { "unit unit-lead" } else { "unit" };
             view! {

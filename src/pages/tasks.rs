@@ -42,15 +42,17 @@ pub fn TasksPage() -> impl IntoView {
         raised.set(Some((filter.get_untracked(), rows)));
     };
 
+    let query = Memo::new(move |_| filter.with(|filter| filter.q.clone()));
+    // Keyed by entry alone: rows that stay in the list while the user types are kept,
+    // and only their marked runs follow the query.
     let rows = move || {
-        let query = filter.with(|filter| filter.q.clone());
         let shown = visible.get();
         result.with(|result| {
             result
                 .matches
                 .iter()
                 .take(shown)
-                .map(|&entry| (entry, query.clone()))
+                .copied()
                 .collect::<Vec<_>>()
         })
     };
@@ -97,8 +99,8 @@ pub fn TasksPage() -> impl IntoView {
                         <ol class="entry-list">
                             <For
                                 each=rows
-                                key=|row| row.clone()
-                                children=|(entry, query)| view! { <EntryRow entry query /> }
+                                key=|entry| *entry
+                                children=move |entry| view! { <EntryRow entry query /> }
                             />
                         </ol>
                     </Show>
