@@ -23,10 +23,16 @@ pub fn LeadersPage() -> impl IntoView {
     let bars = per_leader(index, &everything);
     let leaders = &data.dataset.catalog.leaders;
 
+    let counts: Vec<(usize, usize, usize)> = leaders
+        .iter()
+        .map(|leader| kind_counts(index, &leader.name))
+        .collect();
+    // The column for other kinds only appears when some leader has such tasks.
+    let any_other = counts.iter().any(|&(_, _, other)| other > 0);
     let directory = leaders
         .iter()
-        .map(|leader| {
-            let (annual, period, other) = kind_counts(index, &leader.name);
+        .zip(counts)
+        .map(|(leader, (annual, period, other))| {
             view! {
                 <tr data-leader=leader.name.clone()>
                     <th scope="row">
@@ -36,7 +42,7 @@ pub fn LeadersPage() -> impl IntoView {
                     <td>{leader.jurisdiction.clone()}</td>
                     <td class="num">{annual.to_string()}</td>
                     <td class="num">{period.to_string()}</td>
-                    <td class="num">{other.to_string()}</td>
+                    {any_other.then(|| view! { <td class="num">{other.to_string()}</td> })}
                     <td class="num total">{(annual + period + other).to_string()}</td>
                 </tr>
             }
@@ -77,7 +83,8 @@ pub fn LeadersPage() -> impl IntoView {
                                         <th scope="col">"辖区"</th>
                                         <th scope="col" class="num">"年度重点工作"</th>
                                         <th scope="col" class="num">"五年重点工作"</th>
-                                        <th scope="col" class="num">"其他"</th>
+                                        {any_other
+                                            .then(|| view! { <th scope="col" class="num">"其他"</th> })}
                                         <th scope="col" class="num">"合计"</th>
                                     </tr>
                                 </thead>
