@@ -153,7 +153,7 @@ fn ProjectDetail(project: Project, position: usize) -> impl IntoView {
     view! {
         <article class="item-page" data-item-page=project.id.clone()>
             <Breadcrumb />
-            <h1>{format!("{}年民生实事 第{}项", project.year, project.number)}</h1>
+            <h1>{format!("{}{}年民生实事 第{}项", project.jurisdiction, project.year, project.number)}</h1>
             <p class="item-text">{project.title.clone()}</p>
             <dl class="item-facts">
                 {(!project.units.is_empty())
