@@ -20,12 +20,20 @@ printf '%-44s %12s %12s\n' "file ($dist/)" "raw bytes" "brotli bytes"
 printf '%-44s %12s %12s\n' "--------------------------------------------" "------------" "------------"
 total_raw=0
 total_brotli=0
+data_raw=0
+data_brotli=0
 for file in "${files[@]}"; do
   raw=$(wc -c <"$dist/$file")
   compressed=$(brotli -q 11 -c "$dist/$file" | wc -c)
   total_raw=$((total_raw + raw))
   total_brotli=$((total_brotli + compressed))
+  if [[ "$file" == data/* ]]; then
+    data_raw=$((data_raw + raw))
+    data_brotli=$((data_brotli + compressed))
+  fi
   printf '%-44s %12d %12d\n' "$file" "$raw" "$compressed"
 done
 printf '%-44s %12s %12s\n' "" "------------" "------------"
+printf '%-44s %12d %12d\n' "app (wasm, js, css, html)" $((total_raw - data_raw)) $((total_brotli - data_brotli))
+printf '%-44s %12d %12d\n' "data (data/*.json)" "$data_raw" "$data_brotli"
 printf '%-44s %12d %12d\n' "total (${#files[@]} files)" "$total_raw" "$total_brotli"
