@@ -14,6 +14,8 @@
 use leptos::prelude::*;
 use planboard_model::Status;
 
+use super::chart_table::{composition_table, table_view};
+
 /// Width of every chart's coordinate system; the SVG scales to its box from there.
 /// Narrow on purpose: at 360 px the scale stays above one, so the 12-unit text stays
 /// at least 12 px; on wide screens CSS caps the drawing's width instead.
@@ -99,7 +101,7 @@ pub struct ChartRow {
 }
 
 impl ChartRow {
-    fn total(&self) -> usize {
+    pub fn total(&self) -> usize {
         self.values.iter().sum()
     }
 }
@@ -306,106 +308,6 @@ pub fn patterns(prefix: &str) -> impl IntoView {
                 <circle cx="2.5" cy="2.5" r="1.1" fill="#6b4a00"></circle>
             </pattern>
         </defs>
-    }
-}
-
-fn table_view(
-    label_header: &str,
-    series: &[Series],
-    shown: &[usize],
-    rows: &[ChartRow],
-) -> impl IntoView {
-    let headers = shown
-        .iter()
-        .map(|&s| view! { <th scope="col" class="num">{series[s].label.clone()}</th> })
-        .collect_view();
-    let body = rows
-        .iter()
-        .map(|row| {
-            let label = link_or_text(row.href.clone(), row.label.clone());
-            let cells = shown
-                .iter()
-                .map(|&s| {
-                    let value = row.values.get(s).copied().unwrap_or(0);
-                    let href = row
-                        .value_hrefs
-                        .get(s)
-                        .cloned()
-                        .flatten()
-                        .filter(|_| value > 0);
-                    view! { <td class="num">{link_or_text(href, value.to_string())}</td> }
-                })
-                .collect_view();
-            view! {
-                <tr>
-                    <th scope="row">{label}</th>
-                    {cells}
-                    <td class="num total">{row.total().to_string()}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <table class="data chart-table">
-            <thead>
-                <tr>
-                    <th scope="col">{label_header.to_string()}</th>
-                    {headers}
-                    <th scope="col" class="num">"合计"</th>
-                </tr>
-            </thead>
-            <tbody>{body}</tbody>
-        </table>
-    }
-}
-
-/// For a composition chart: each row's count and its share of the whole.
-fn composition_table(label_header: &str, rows: &[ChartRow]) -> impl IntoView {
-    let whole: usize = rows.iter().map(ChartRow::total).sum();
-    let body = rows
-        .iter()
-        .map(|row| {
-            let total = row.total();
-            let share = if whole == 0 {
-                "—".to_string()
-            } else {
-                format!("{:.0}%", total as f64 * 100.0 / whole as f64)
-            };
-            view! {
-                <tr>
-                    <th scope="row">{link_or_text(row.href.clone(), row.label.clone())}</th>
-                    <td class="num">{total.to_string()}</td>
-                    <td class="num">{share}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <table class="data chart-table">
-            <thead>
-                <tr>
-                    <th scope="col">{label_header.to_string()}</th>
-                    <th scope="col" class="num">"项数"</th>
-                    <th scope="col" class="num">"占比"</th>
-                </tr>
-            </thead>
-            <tbody>{body}</tbody>
-            <tfoot>
-                <tr>
-                    <th scope="row">"合计"</th>
-                    <td class="num total">{whole.to_string()}</td>
-                    <td class="num">{if whole == 0 { "—" } else { "100%" }}</td>
-                </tr>
-            </tfoot>
-        </table>
-    }
-}
-
-/// A link when there is somewhere to go, plain text otherwise.
-pub fn link_or_text(href: Option<String>, text: String) -> AnyView {
-    match href {
-        Some(href) => view! { <a href=href>{text}</a> }.into_any(),
-        None => text.into_any(),
     }
 }
 

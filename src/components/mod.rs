@@ -1,6 +1,7 @@
 //! Pieces shared by several views.
 
 pub mod chart;
+pub mod chart_table;
 pub mod facets;
 pub mod highlight;
 pub mod indicator_chart;
