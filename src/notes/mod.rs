@@ -19,7 +19,7 @@ pub mod storage;
 pub use alerts::NotesBanner;
 pub use editor::NoteEditor;
 pub use page::NotesPage;
-pub use state::{provide_notes, use_notes, NotesState, SaveStatus};
+pub use state::{provide_notes, use_notes};
 
 /// Link target of the 我的笔记 page.
 pub const NOTES_HREF: &str = "#/notes";

@@ -228,7 +228,8 @@ fn NoteRow(note: Note, label: Option<ItemLabel>) -> impl IntoView {
         .is_some_and(|date| date <= today.as_str());
     let title = match &label {
         Some(label) => view! { <a href=href>{excerpt(&label.title, 80)}</a> }.into_any(),
-        None => view! { <span class="note-orphan-id">{note.item_id.clone()}</span> }.into_any(),
+        // The item page says the item is gone; the link still leads to the note there.
+        None => view! { <a class="note-orphan-id" href=href>{note.item_id.clone()}</a> }.into_any(),
     };
     view! {
         <li class="note-row" data-item-id=note.item_id.clone() data-testid="note-row">

@@ -81,6 +81,9 @@ pub struct NotesState {
     /// What went wrong with the stored value, said once to the reader.
     storage_problem: RwSignal<Option<String>>,
     unsaved_backup: RwSignal<Option<UnsavedBackup>>,
+    /// The last raw value backed up, so finding it again before it is overwritten does
+    /// not back it up twice.
+    backed_up: StoredValue<Option<String>>,
     /// The book as storage last held it (read or written): the merge base.
     base: StoredValue<NoteBook>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -98,6 +101,7 @@ pub fn provide_notes() -> NotesState {
         backups: RwSignal::new(Vec::new()),
         storage_problem: RwSignal::new(None),
         unsaved_backup: RwSignal::new(None),
+        backed_up: StoredValue::new(None),
         base: StoredValue::new(NoteBook::new()),
         timer: StoredValue::new(None),
         retry_delay_ms: StoredValue::new(FIRST_RETRY_DELAY_MS),
@@ -187,11 +191,6 @@ impl NotesState {
         self.unsaved_backup.get()
     }
 
-    /// This tab's device id, as stamped on its edits.
-    pub fn device(&self) -> String {
-        self.device.get_value()
-    }
-
     /// Applies a reader's edit to the note on `item_id` and schedules a save.
     pub fn edit(&self, item_id: &str, change: impl FnOnce(&mut Note)) {
         let device = self.device.get_value();
@@ -265,8 +264,8 @@ impl NotesState {
         match parse_stored(raw.as_deref()) {
             StoredState::Empty => {}
             StoredState::Loaded(loaded) => {
-                let needs_backup = loaded.needs_backup();
-                if needs_backup {
+                let needs_rewrite = loaded.needs_rewrite();
+                if loaded.needs_backup() {
                     if !loaded.damaged.is_empty() {
                         self.storage_problem.set(Some(format!(
                             "本机保存的笔记中有 {} 条已损坏，无法读取；其余笔记照常可用。",
@@ -277,7 +276,7 @@ impl NotesState {
                 }
                 self.base.set_value(loaded.book.clone());
                 self.book.set(loaded.book);
-                if needs_backup {
+                if needs_rewrite {
                     // Rewrite in the current version (held if the backup failed).
                     self.schedule_save(Duration::ZERO);
                 }
@@ -287,6 +286,9 @@ impl NotesState {
                     "本机存储中的笔记数据无法读取（{error}），已从空白笔记开始。"
                 )));
                 self.keep_backup(raw.as_deref().unwrap_or_default(), Some(error.to_string()));
+                // Replace the backed-up value with a readable (empty) book at once, so
+                // the next save does not find it, and back it up, again.
+                self.schedule_save(Duration::ZERO);
             }
         }
     }
@@ -294,8 +296,17 @@ impl NotesState {
     /// Copies a raw stored value to a backup key; when that fails, keeps it in memory
     /// and pauses saving so the value is not overwritten before the reader has it.
     fn keep_backup(&self, raw: &str, problem: Option<String>) {
+        if self
+            .backed_up
+            .with_value(|known| known.as_deref() == Some(raw))
+        {
+            return;
+        }
         match write_backup(raw, now_ms()) {
-            Ok(_) => self.backups.set(list_backups()),
+            Ok(_) => {
+                self.backed_up.set_value(Some(raw.to_owned()));
+                self.backups.set(list_backups());
+            }
             Err(_) => {
                 self.unsaved_backup.set(Some(UnsavedBackup {
                     raw: raw.to_owned(),
@@ -347,9 +358,15 @@ impl NotesState {
                 true
             }
             StoredState::Unreadable(error) => {
-                self.storage_problem.set(Some(format!(
-                    "本机存储中的笔记数据被改为无法读取的内容（{error}）；本页的笔记仍完整，已重新保存。"
-                )));
+                let raw_text = raw.as_deref().unwrap_or_default();
+                if self
+                    .backed_up
+                    .with_value(|known| known.as_deref() != Some(raw_text))
+                {
+                    self.storage_problem.set(Some(format!(
+                        "本机存储中的笔记数据被改为无法读取的内容（{error}）；本页的笔记仍完整，已重新保存。"
+                    )));
+                }
                 self.keep_backup(raw.as_deref().unwrap_or_default(), Some(error.to_string()));
                 self.base.set_value(NoteBook::new());
                 self.unsaved_backup.with_untracked(Option::is_none)

@@ -27,9 +27,15 @@ pub struct LoadedBook {
 }
 
 impl LoadedBook {
-    /// True when the raw value holds something `book` does not (damaged notes) or in
-    /// another shape (an older version): the app keeps a copy before overwriting it.
+    /// True when the raw value holds something `book` does not (damaged notes): the
+    /// app keeps a copy of it before writing over it. A migration alone loses nothing
+    /// (every version-1 field has a place in version 2), so it needs no backup.
     pub fn needs_backup(&self) -> bool {
+        !self.damaged.is_empty()
+    }
+
+    /// True when the stored text should be written again in the current version.
+    pub fn needs_rewrite(&self) -> bool {
         self.migrated_from.is_some() || !self.damaged.is_empty()
     }
 }

@@ -42,7 +42,7 @@ fn stored_text_round_trips_every_field_and_blank_notes() {
     assert_eq!(read.book, original);
     assert_eq!(read.migrated_from, None);
     assert!(read.damaged.is_empty());
-    assert!(!read.needs_backup());
+    assert!(!read.needs_backup() && !read.needs_rewrite());
 }
 
 #[test]
@@ -52,8 +52,12 @@ fn version_1_is_migrated_with_its_save_time() {
     let read = loaded(raw);
     assert_eq!(read.migrated_from, Some(1));
     assert!(
-        read.needs_backup(),
-        "the old value is kept before it is rewritten"
+        read.needs_rewrite(),
+        "the old version is rewritten in the current one"
+    );
+    assert!(
+        !read.needs_backup(),
+        "a migration loses nothing, so needs no backup"
     );
     assert_eq!(
         read.book.len(),
@@ -90,7 +94,7 @@ fn damaged_notes_are_listed_and_the_rest_kept() {
     assert!(read.book.get("good").is_some());
     let damaged: Vec<&str> = read.damaged.iter().map(|r| r.item_id.as_str()).collect();
     assert_eq!(damaged, ["", "bad-date", "bad-mark", "bad-type"]);
-    assert!(read.needs_backup());
+    assert!(read.needs_backup() && read.needs_rewrite());
     assert!(read.damaged.iter().all(|r| !r.reason.is_empty()));
 }
 
