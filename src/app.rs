@@ -14,7 +14,7 @@ use crate::pages::overview::OverviewPage;
 use crate::pages::plan::PlanPage;
 use crate::pages::projects::ProjectsPage;
 use crate::pages::tasks::TasksPage;
-use crate::state::{use_route, RouteState};
+use crate::state::{use_route, use_route_state, RouteState};
 
 /// The whole app. Routing works before the data arrive, so the header and its links are
 /// usable while the files download.
@@ -26,13 +26,30 @@ pub fn App() -> impl IntoView {
     // Only a change of view replaces the page; a filter change is the page's own business.
     let view = Memo::new(move |_| route.with(|route| route.view.clone()));
 
+    // A step back or forward returns to where that page was left; a new page starts at
+    // the top; a filter change within a page keeps the reader's place. Applied on the
+    // next frame, once the page is drawn.
+    let route_state = use_route_state();
     Effect::new(move |previous: Option<View>| {
         let current = view.get();
         document().set_title(&format!("{} · planboard", view_title(&current)));
-        if previous.is_some_and(|previous| previous != current) {
-            window().scroll_to_with_x_and_y(0.0, 0.0);
+        let target = match route_state.take_restored_scroll() {
+            Some(position) => Some(position),
+            None => previous
+                .is_some_and(|previous| previous != current)
+                .then_some(0.0),
+        };
+        if let Some(position) = target {
+            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, position));
         }
         current
+    });
+    // Back/forward within one view (a filter undone) still restores the position.
+    Effect::new(move |_| {
+        route.track();
+        if let Some(position) = route_state.take_restored_scroll() {
+            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, position));
+        }
     });
 
     view! {

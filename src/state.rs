@@ -4,10 +4,13 @@
 //! `location.hash` only, so every state the user sees is a URL that can be copied,
 //! bookmarked, and stepped through with back/forward.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
+use js_sys::{Object, Reflect};
 use leptos::prelude::*;
 use planboard_model::{Dataset, Index, Route, View};
+use wasm_bindgen::JsValue;
 
 /// The loaded dataset and its index, provided as context once every data file loaded.
 ///
@@ -24,32 +27,135 @@ pub fn use_data() -> AppData {
     expect_context::<AppData>()
 }
 
-/// The raw hash and the route parsed from it.
+/// The raw hash and the route parsed from it, plus what the shell needs to put the
+/// scroll position back when the user steps back or forward.
 #[derive(Clone, Copy)]
 pub struct RouteState {
     hash: RwSignal<String>,
     route: Memo<Route>,
+    book: StoredValue<HistoryBook>,
 }
+
+/// Each history entry the app sees gets a number (kept in `history.state`, so it
+/// survives traversal) and the scroll position it was left at. The browser's own scroll
+/// restoration cannot do this: it restores before the app has drawn the page.
+#[derive(Default)]
+struct HistoryBook {
+    current: u32,
+    next: u32,
+    positions: HashMap<u32, f64>,
+    /// Set by a back/forward step: where the page should scroll once drawn.
+    restore: Option<f64>,
+}
+
+/// Key under which an entry's number is kept in `history.state`.
+const ENTRY_KEY: &str = "planboardEntry";
 
 impl RouteState {
     /// Reads the current `location.hash`, follows it on `hashchange` and `popstate`
     /// (history entries made by `pushState` only announce themselves by `popstate`), and
     /// provides the state as context.
     pub fn provide() -> RouteState {
+        let history = window().history().ok();
+        if let Some(history) = &history {
+            // The app restores positions itself (see `HistoryBook`).
+            let _ = Reflect::set(
+                history,
+                &JsValue::from_str("scrollRestoration"),
+                &JsValue::from_str("manual"),
+            );
+        }
+        let mut book = HistoryBook::default();
+        let first = history
+            .as_ref()
+            .and_then(|history| entry_number(&history.state().ok()?));
+        book.current = first.unwrap_or(0);
+        book.next = book.current + 1;
+        if first.is_none() {
+            stamp_current_entry(book.current);
+        }
+        let book = StoredValue::new(book);
         let hash = RwSignal::new(current_hash());
         let route = Memo::new(move |_| hash.with(|hash| Route::parse(hash)));
+        let state = RouteState { hash, route, book };
+        // One navigation may fire both events; the second finds the hash already known.
         let follow_location = move || {
             let now = current_hash();
             if hash.with_untracked(|known| *known != now) {
+                state.arrive();
                 hash.set(now);
             }
         };
         // The app lives as long as the page, so the listeners are never removed.
         let _ = window_event_listener(leptos::ev::hashchange, move |_| follow_location());
         let _ = window_event_listener(leptos::ev::popstate, move |_| follow_location());
-        let state = RouteState { hash, route };
         provide_context(state);
         state
+    }
+
+    /// Books a location change that did not come from `navigate`: a link followed (a
+    /// new entry, numbered now) or a step back/forward (a known entry, whose position
+    /// is restored).
+    fn arrive(self) {
+        let arrived = window()
+            .history()
+            .ok()
+            .and_then(|history| entry_number(&history.state().ok()?));
+        self.book.update_value(|book| {
+            book.positions
+                .insert(book.current, window().scroll_y().unwrap_or(0.0));
+            match arrived {
+                Some(number) => {
+                    book.current = number;
+                    book.restore = Some(book.positions.get(&number).copied().unwrap_or(0.0));
+                }
+                None => {
+                    book.current = book.next;
+                    book.next += 1;
+                    book.restore = None;
+                    stamp_current_entry(book.current);
+                }
+            }
+        });
+    }
+
+    /// After a back/forward step, the scroll position that entry was left at; `None`
+    /// after any other navigation. Reading it clears it.
+    pub fn take_restored_scroll(self) -> Option<f64> {
+        self.book
+            .try_update_value(|book| book.restore.take())
+            .flatten()
+    }
+}
+
+/// The route state provided by `App`.
+pub fn use_route_state() -> RouteState {
+    expect_context::<RouteState>()
+}
+
+fn entry_number(state: &JsValue) -> Option<u32> {
+    if !state.is_object() {
+        return None;
+    }
+    let number = Reflect::get(state, &JsValue::from_str(ENTRY_KEY))
+        .ok()?
+        .as_f64()?;
+    Some(number as u32)
+}
+
+fn entry_state(number: u32) -> JsValue {
+    let state = Object::new();
+    let _ = Reflect::set(
+        &state,
+        &JsValue::from_str(ENTRY_KEY),
+        &JsValue::from_f64(f64::from(number)),
+    );
+    state.into()
+}
+
+fn stamp_current_entry(number: u32) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state(&entry_state(number), "");
     }
 }
 
@@ -85,13 +191,22 @@ pub fn navigate(route: &Route, mode: HistoryMode) {
     let Some(state) = use_context::<RouteState>() else {
         return;
     };
-    let moved = window().history().and_then(|history| match mode {
-        HistoryMode::Push => {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target))
-        }
-        HistoryMode::Replace => {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target))
-        }
+    let moved = window().history().and_then(|history| {
+        let mut result = Ok(());
+        state.book.update_value(|book| match mode {
+            HistoryMode::Push => {
+                book.positions
+                    .insert(book.current, window().scroll_y().unwrap_or(0.0));
+                book.current = book.next;
+                book.next += 1;
+                result = history.push_state_with_url(&entry_state(book.current), "", Some(&target));
+            }
+            HistoryMode::Replace => {
+                result =
+                    history.replace_state_with_url(&entry_state(book.current), "", Some(&target));
+            }
+        });
+        result
     });
     if moved.is_err() {
         // History refused (rare: sandboxed frames); a hash assignment still navigates

@@ -165,6 +165,9 @@ fn SearchBox() -> impl IntoView {
         if let Some(input) = input_ref.get() {
             if query_as_routed(&route.get_untracked(), &input.value()) != query {
                 input.set_value(&query);
+                // After back/forward the next keystroke starts a new history entry
+                // rather than overwriting the one the user just returned to.
+                history_entry_made.set_value(false);
             }
         }
     });
