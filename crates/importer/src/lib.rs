@@ -4,18 +4,18 @@
 //! [`accounting::Accounting`], so nothing is dropped silently.
 
 pub mod accounting;
-pub mod error;
-pub mod parsed;
-pub mod text;
-pub mod reference;
-pub mod units;
 pub mod breakdown;
-pub mod progress;
-pub mod pinghu;
+pub mod cli;
 pub mod dataset;
 pub mod detect;
+pub mod error;
+pub mod parsed;
+pub mod pinghu;
 pub mod pipeline;
-pub mod cli;
 pub mod plan;
-pub mod report;
+pub mod progress;
 mod prose;
+pub mod reference;
+pub mod report;
+pub mod text;
+pub mod units;

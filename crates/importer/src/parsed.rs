@@ -4,8 +4,7 @@
 
 use crate::accounting::Accounting;
 use planboard_model::{
-    Indicator, PlanBox, PlanSection, ReportOutline, ResultRow, SourceDocument, SourceSpan,
-    TaskKind,
+    Indicator, PlanBox, PlanSection, ReportOutline, ResultRow, SourceDocument, SourceSpan, TaskKind,
 };
 
 /// One document, parsed.
