@@ -241,3 +241,62 @@ async fn exports_are_json_and_csv_with_a_byte_order_mark() {
     assert_eq!(exported["format"], "planboard-notes");
     assert_eq!(exported["notes"][&item]["tags"], json!(["交通"]));
 }
+
+#[tokio::test]
+async fn the_task_list_filters_by_my_notes_with_the_filters_in_the_url() {
+    let [starred, plain] = <[String; 2]>::try_from(task_ids(2)).unwrap();
+    let app = App::start().await;
+    let at = now_ms() - 60_000;
+    notes_page_with(
+        &app,
+        json!({
+            &starred: { "text": "要盯紧", "tags": ["交通"], "watched": true, "updated_at_ms": at },
+            &plain: { "text": "随手记", "updated_at_ms": at },
+        }),
+    )
+    .await;
+    for (hash, expected) in [
+        ("#/tasks?note=1", vec![starred.clone(), plain.clone()]),
+        ("#/tasks?watched=1", vec![starred.clone()]),
+        ("#/tasks?tag=%E4%BA%A4%E9%80%9A", vec![starred.clone()]),
+    ] {
+        app.open(&format!("index.html{hash}")).await;
+        app.wait_for_app().await;
+        let count = expected.len();
+        app.wait_for_text("[data-testid=\"result-count\"]", |text| {
+            text.contains(&format!("共 {count} 条"))
+        })
+        .await;
+        let mut shown = Vec::new();
+        for element in app
+            .client()
+            .find_all(fantoccini::Locator::Css(".tasks-results [data-item-id]"))
+            .await
+            .expect("the listed entries")
+        {
+            shown.push(
+                element
+                    .attr("data-item-id")
+                    .await
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
+            );
+        }
+        let mut expected = expected;
+        shown.sort();
+        expected.sort();
+        assert_eq!(shown, expected, "{hash}");
+    }
+    let link = "[data-facet=\"mynotes\"] [data-facet-value=\"watched\"]";
+    assert_eq!(app.attr(link, "aria-current").await.as_deref(), None);
+    app.click(link).await;
+    app.wait_for_text("[data-testid=\"result-count\"]", |text| {
+        text.contains("共 1 条")
+    })
+    .await;
+    assert!(
+        app.current_route().await.contains("watched=1"),
+        "the filter is not in the URL"
+    );
+}
