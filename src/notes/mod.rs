@@ -15,6 +15,7 @@ mod items;
 pub mod page;
 mod state;
 pub mod storage;
+mod sync;
 
 pub use alerts::NotesBanner;
 pub use editor::NoteEditor;
