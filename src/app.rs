@@ -21,6 +21,7 @@ use crate::state::{use_route, use_route_state, RouteState};
 #[component]
 pub fn App() -> impl IntoView {
     RouteState::provide();
+    crate::notes::provide_notes();
     let data = LocalResource::new(load_app_data);
     let route = use_route();
     // Only a change of view replaces the page; a filter change is the page's own business.
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
             "跳到正文"
         </a>
         <SiteHeader />
+        <crate::notes::NotesBanner />
         <main id="main" tabindex="-1">
             {move || match data.get() {
                 None => {
@@ -109,6 +111,7 @@ fn routed_page(view: View) -> AnyView {
         View::Leader(name) => view! { <LeaderPage name /> }.into_any(),
         View::Departments => view! { <DepartmentsPage /> }.into_any(),
         View::Department(name) => view! { <DepartmentPage name /> }.into_any(),
+        View::Notes => view! { <crate::notes::NotesPage /> }.into_any(),
     }
 }
 
@@ -123,6 +126,7 @@ fn view_title(view: &View) -> String {
         View::Leader(name) => format!("{name} · 领导"),
         View::Departments => "部门".to_string(),
         View::Department(name) => format!("{name} · 部门"),
+        View::Notes => "我的笔记".to_string(),
     }
 }
 

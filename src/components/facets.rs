@@ -46,7 +46,7 @@ pub fn FacetPanel(result: Memo<QueryResult>) -> impl IntoView {
     view! {
         <details class="facet-panel" open=starts_open>
             <summary>"筛选条件"</summary>
-            <div class="facet-groups">{groups}</div>
+            <div class="facet-groups">{groups} <crate::notes::NoteFacets /></div>
         </details>
     }
 }

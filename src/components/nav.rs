@@ -6,13 +6,14 @@ use planboard_model::View;
 use crate::state::{href_view, use_route};
 
 /// The six top-level sections, in the order the header lists them.
-const SECTIONS: [(&str, &str); 6] = [
+const SECTIONS: [(&str, &str); 7] = [
     ("overview", "总览"),
     ("tasks", "任务"),
     ("plan", "规划"),
     ("projects", "民生实事"),
     ("leaders", "领导"),
     ("departments", "部门"),
+    ("notes", "我的笔记"),
 ];
 
 /// The nav key (`data-nav`) of the section a view belongs to; an item page belongs to
@@ -26,6 +27,7 @@ pub fn section_of(view: &View) -> Option<&'static str> {
         View::Projects => Some("projects"),
         View::Leaders | View::Leader(_) => Some("leaders"),
         View::Departments | View::Department(_) => Some("departments"),
+        View::Notes => Some("notes"),
     }
 }
 
@@ -36,6 +38,7 @@ fn section_view(key: &str) -> View {
         "projects" => View::Projects,
         "leaders" => View::Leaders,
         "departments" => View::Departments,
+        "notes" => View::Notes,
         _ => View::Overview,
     }
 }

@@ -10,6 +10,7 @@
 mod alerts;
 mod download;
 pub mod editor;
+mod facets;
 mod import_panel;
 mod items;
 pub mod page;
@@ -19,6 +20,7 @@ mod sync;
 
 pub use alerts::NotesBanner;
 pub use editor::NoteEditor;
+pub use facets::{note_filter, NoteFacets};
 pub use page::NotesPage;
 pub use state::{provide_notes, use_notes};
 

@@ -8,6 +8,7 @@ use planboard_model::{
 
 use crate::components::status::StatusBadge;
 use crate::components::task_row::{document_short_label, EntryRow, UnitList};
+use crate::notes::{use_notes, NoteEditor};
 use crate::state::{href, href_view, use_data, AppData};
 
 /// Neighbours listed per group; the “全部” link leads to the full filtered list.
@@ -25,12 +26,14 @@ pub fn ItemPage(id: String) -> impl IntoView {
         let project = entry.project(&data.dataset)?;
         Some(view! { <ProjectDetail project=project.clone() position /> }.into_any())
     });
-    if let Some(view) = found {
-        return view;
+    if let Some(view) = found.or_else(|| plan_item(&data.dataset, &id)) {
+        return view! { {view} <NoteEditor item_id=id /> }.into_any();
     }
-    if let Some(view) = plan_item(&data.dataset, &id) {
-        return view;
-    }
+    // An orphaned note (its item left the dataset) stays readable and editable here.
+    let orphan_note = use_notes()
+        .note(&id)
+        .is_some()
+        .then(|| view! { <NoteEditor item_id=id.clone() /> });
     view! {
         <article class="item-page not-found" data-testid="item-not-found">
             <h1>"找不到该条目"</h1>
@@ -41,6 +44,7 @@ pub fn ItemPage(id: String) -> impl IntoView {
             <p>
                 <a href=href_view(View::Tasks)>"返回任务列表"</a>
             </p>
+            {orphan_note}
         </article>
     }
     .into_any()

@@ -3,10 +3,11 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use planboard_model::{Filter, QueryResult, Route, SortOrder, View};
+use planboard_model::{Entry, Filter, QueryResult, Route, SortOrder, View};
 
 use crate::components::facets::{selected_values, toggled_href, FacetPanel};
 use crate::components::task_row::EntryRow;
+use crate::notes::{note_filter, use_notes};
 use crate::state::{href, href_view, navigate, use_data, use_route, HistoryMode};
 
 /// Rows rendered at first and added by each “显示更多”; a full list of two thousand
@@ -20,8 +21,19 @@ pub fn TasksPage() -> impl IntoView {
     let route = use_route();
     let filter = Memo::new(move |_| route.with(|route| route.filter.clone()));
     let index = data.index.clone();
+    let notes = use_notes();
     let result: Memo<QueryResult> = Memo::new_with_compare(
-        move |_| filter.with(|filter| index.query(filter)),
+        move |_| {
+            filter.with(|filter| {
+                let wanted = note_filter(filter);
+                if !wanted.is_active() {
+                    return index.query(filter);
+                }
+                notes.book().with(|book| {
+                    index.query_within(filter, Some(|entry: &Entry| wanted.keeps(book, &entry.id)))
+                })
+            })
+        },
         |_, _| true,
     );
     let match_count = Memo::new(move |_| result.with(|result| result.matches.len()));

@@ -39,6 +39,13 @@ pub struct Filter {
     /// Full-text search; space-separated terms must all match.
     pub q: String,
     pub sort: SortOrder,
+    /// `note=1`: only entries with the reader's own note. The model keeps these three in
+    /// the URL; the app applies them (notes live in the browser) via `Index::query_within`.
+    pub note: bool,
+    /// `watched=1`: only entries the reader starred.
+    pub watched: bool,
+    /// `tag=…` (repeated, OR-ed): only entries whose note carries one of these tags.
+    pub tag: Vec<String>,
 }
 
 /// Which of an entry's units the unit facet looks at.

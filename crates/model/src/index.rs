@@ -179,6 +179,17 @@ impl Index {
     /// fails exactly one facet counts only in that facet's values (choosing one of them
     /// would make it a match); one that fails two or more counts nowhere.
     pub fn query(&self, filter: &Filter) -> QueryResult {
+        self.query_within(filter, None::<fn(&Entry) -> bool>)
+    }
+
+    /// [`Index::query`] restricted to the entries `keep` accepts (the app's note
+    /// filters); facet counts are taken within them too.
+    pub fn query_within(
+        &self,
+        filter: &Filter,
+        keep: Option<impl Fn(&Entry) -> bool>,
+    ) -> QueryResult {
+        let kept = |entry: usize| keep.as_ref().is_none_or(|keep| keep(&self.entries[entry]));
         let role = filter.role;
         let terms = search_terms(&filter.q);
         let text_matches = self.corpus.matching(&terms);
@@ -188,7 +199,9 @@ impl Index {
             .collect();
 
         let mut matches = Vec::new();
-        let counts = if text_matches.is_none() && selections.iter().all(Option::is_none) {
+        let unrestricted =
+            keep.is_none() && text_matches.is_none() && selections.iter().all(Option::is_none);
+        let counts = if unrestricted {
             matches.extend(0..self.entries.len());
             match role {
                 Role::Any => self.totals_any.clone(),
@@ -208,6 +221,9 @@ impl Index {
             }
             let mut counts = vec![0; self.offsets[8] as usize];
             let mut visit = |entry: usize| {
+                if !kept(entry) {
+                    return;
+                }
                 let mut failed = None;
                 for &group in &active {
                     let passes = self.group(entry, group).iter().any(|&v| chosen[v as usize]);

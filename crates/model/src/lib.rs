@@ -12,6 +12,7 @@ pub mod entry;
 pub mod facets;
 pub mod filter;
 pub mod index;
+pub mod links;
 pub mod load;
 pub mod route;
 pub mod search;
@@ -22,6 +23,9 @@ pub use entry::{Entry, EntryKind, EntryRef};
 pub use facets::{Facet, FacetValue, Facets};
 pub use filter::{Filter, Role, SortOrder};
 pub use index::{Index, QueryResult};
+pub use links::{
+    link_key, Basis, Link, LinkIndex, LinkKind, Links, LinksFile, Measure, PaceFigure, Thread,
+};
 pub use load::{parse_dataset, LoadError, DATA_DIR};
 pub use route::{Route, View};
 pub use search::{fold, fold_into, highlight, matches_query, search_terms};

@@ -42,6 +42,8 @@ pub enum View {
     Departments,
     /// `#/departments/<unit name>`
     Department(String),
+    /// `#/notes`: the reader's own notes (我的笔记).
+    Notes,
 }
 
 /// A view and the filter state it shows.
@@ -100,6 +102,7 @@ impl Route {
             View::Leader(name) => ("leaders", Some(name)),
             View::Departments => ("departments", None),
             View::Department(unit) => ("departments", Some(unit)),
+            View::Notes => ("notes", None),
         };
         hash.push_str(name);
         if let Some(argument) = argument {
@@ -132,6 +135,7 @@ fn parse_view(path: &str) -> View {
         ("leaders", None) => View::Leaders,
         ("departments", Some(unit)) => View::Department(unit),
         ("departments", None) => View::Departments,
+        ("notes", _) => View::Notes,
         _ => View::Overview,
     }
 }
@@ -157,6 +161,13 @@ fn parse_query(query: &str) -> Filter {
             }
             // Repeated: the last one wins.
             "q" => filter.q = value,
+            "note" => filter.note = value == "1",
+            "watched" => filter.watched = value == "1",
+            "tag" => {
+                if !filter.tag.contains(&value) {
+                    filter.tag.push(value);
+                }
+            }
             other => {
                 if let Some(facet) = Facet::from_param(other) {
                     filter.push_value(facet, &value);
@@ -184,6 +195,15 @@ fn query_string(filter: &Filter) -> String {
     }
     if !filter.q.is_empty() {
         pairs.push(("q", filter.q.clone()));
+    }
+    if filter.note {
+        pairs.push(("note", "1".to_owned()));
+    }
+    if filter.watched {
+        pairs.push(("watched", "1".to_owned()));
+    }
+    for tag in filter.tag.iter().filter(|tag| !tag.is_empty()) {
+        pairs.push(("tag", tag.clone()));
     }
     if filter.sort == SortOrder::Status {
         pairs.push(("sort", SortOrder::STATUS_PARAM.to_owned()));

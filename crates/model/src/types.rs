@@ -12,15 +12,24 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Names of the files under `data/`, in the order the app loads them.
-pub const DATA_FILES: [&str; 4] = ["documents.json", "tasks.json", "projects.json", "plan.json"];
+pub const DATA_FILES: [&str; 5] = [
+    "documents.json",
+    "tasks.json",
+    "projects.json",
+    "plan.json",
+    "links.json",
+];
 
-/// Everything the app shows, assembled from the four data files.
+/// Everything the app shows, assembled from the five data files.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub catalog: Catalog,
     pub tasks: Vec<Task>,
     pub projects: Vec<Project>,
     pub plan: Plan,
+    /// `links.json`: threads across documents and indicator figures.
+    #[serde(default)]
+    pub links: crate::links::Links,
 }
 
 /// `documents.json`: what was imported and the reference tables the records point into.

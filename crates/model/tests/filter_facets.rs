@@ -25,6 +25,38 @@ fn listed(values: &[FacetValue]) -> Vec<(&str, usize, bool)> {
 }
 
 #[test]
+fn query_within_restricts_matches_and_counts() {
+    let index = index();
+    let kept = positions(&index, &["b:p01", "b:p02"]);
+    let wanted: Vec<String> = kept
+        .iter()
+        .map(|&at| index.entries()[at].id.clone())
+        .collect();
+    let within = index.query_within(
+        &Filter::default(),
+        Some(|entry: &planboard_model::Entry| wanted.contains(&entry.id)),
+    );
+    assert_eq!(within.matches, kept);
+    let counted: Vec<_> = listed(&within.facets.kind)
+        .into_iter()
+        .filter(|kind| kind.1 > 0)
+        .collect();
+    assert_eq!(
+        counted,
+        vec![("民生实事", 2, false)],
+        "counts outside the kept entries"
+    );
+    // No restriction: the same as `query`.
+    assert_eq!(
+        index.query_within(
+            &Filter::default(),
+            None::<fn(&planboard_model::Entry) -> bool>
+        ),
+        index.query(&Filter::default())
+    );
+}
+
+#[test]
 fn entries_are_in_document_order() {
     let index = index();
     assert_eq!(index.entries().len(), 17);

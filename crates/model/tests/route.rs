@@ -44,6 +44,9 @@ fn every_parameter() {
         kind: vec![EntryKind::Project, EntryKind::Task(TaskKind::AnnualTask)],
         q: "高铁 轻轨".into(),
         sort: SortOrder::Status,
+        note: false,
+        watched: false,
+        tag: Vec::new(),
     };
     assert_eq!(route.filter, filter);
     assert_eq!(Route::parse(&route.to_hash()), route);
@@ -142,6 +145,17 @@ fn garbage_never_panics_and_falls_back() {
     assert!(Route::parse("#/tasks?year=99999999").filter.year.is_empty());
 }
 
+#[test]
+fn note_filters_and_the_notes_view() {
+    let route = Route::parse("#/tasks?note=1&watched=1&tag=交通&tag=督查&tag=交通");
+    assert!(route.filter.note && route.filter.watched);
+    assert_eq!(route.filter.tag, vec!["交通", "督查"]);
+    assert_eq!(Route::parse(&route.to_hash()), route);
+    assert!(!Route::parse("#/tasks?note=0").filter.note);
+    assert_eq!(Route::parse("#/notes").view, View::Notes);
+    assert_eq!(Route::new(View::Notes).to_hash(), "#/notes");
+}
+
 fn text() -> impl Strategy<Value = String> {
     // Chinese, ASCII punctuation that URLs care about, full-width forms, spaces.
     proptest::string::string_regex(
@@ -169,12 +183,18 @@ fn filter() -> impl Strategy<Value = Filter> {
         ),
         (names(), names(), any::<bool>(), statuses(), kinds()),
         (prop::option::of(text()), any::<bool>()),
+        (
+            any::<bool>(),
+            any::<bool>(),
+            prop::collection::btree_set(text(), 0..3),
+        ),
     )
         .prop_map(
             |(
                 (doc, year, jurisdiction, leader),
                 (district, unit, lead, status, kind),
                 (q, by_status),
+                (note, watched, tag),
             )| Filter {
                 doc,
                 year,
@@ -191,6 +211,9 @@ fn filter() -> impl Strategy<Value = Filter> {
                 } else {
                     SortOrder::Document
                 },
+                note,
+                watched,
+                tag: tag.into_iter().collect(),
             },
         )
 }
@@ -206,6 +229,7 @@ fn view() -> impl Strategy<Value = View> {
         text().prop_map(View::Leader),
         Just(View::Departments),
         text().prop_map(View::Department),
+        Just(View::Notes),
     ]
 }
 
