@@ -1,4 +1,4 @@
-//! Fetches the four data files from `data/` next to index.html and builds the index.
+//! Fetches the five data files from `data/` next to index.html and builds the index.
 //!
 //! The files are read at run time, not compiled in, so an office can publish new data
 //! without rebuilding the app. Every way a file can fail (missing, network, truncated,
@@ -17,13 +17,15 @@ use crate::state::AppData;
 
 /// Downloads and parses every data file, then builds the search index once.
 pub async fn load_app_data() -> Result<AppData, LoadError> {
-    // Start all four requests before awaiting any, so they download side by side.
-    let [documents, tasks, projects, plan] = DATA_FILES.map(|file| (file, start_fetch(file)));
+    // Start every request before awaiting any, so they download side by side.
+    let [documents, tasks, projects, plan, links] =
+        DATA_FILES.map(|file| (file, start_fetch(file)));
     let documents = read_text(documents).await?;
     let tasks = read_text(tasks).await?;
     let projects = read_text(projects).await?;
     let plan = read_text(plan).await?;
-    let dataset = parse_dataset(&documents, &tasks, &projects, &plan)?;
+    let links = read_text(links).await?;
+    let dataset = parse_dataset(&documents, &tasks, &projects, &plan, &links)?;
     let index = Index::new(&dataset);
     Ok(AppData {
         dataset: Arc::new(dataset),

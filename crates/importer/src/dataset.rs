@@ -7,9 +7,9 @@ use crate::parsed::{ParsedDocument, RawProject, RawTask};
 use crate::reference::{self, jurisdiction_rank, jurisdiction_slug};
 use crate::units::{resolve_units, ResolvedUnit};
 use planboard_model::{
-    Catalog, Dataset, District, DocumentKind, Leader, Plan, PlanFile, Project, ProjectsFile,
-    ReportOutline, SourceDocument, Status, StatusDefinition, Task, TasksFile, Unit, UnitRef,
-    FORMAT_VERSION,
+    Catalog, Dataset, District, DocumentKind, Leader, LinksFile, Plan, PlanFile, Project,
+    ProjectsFile, ReportOutline, SourceDocument, Status, StatusDefinition, Task, TasksFile, Unit,
+    UnitRef, FORMAT_VERSION,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -298,10 +298,11 @@ pub fn assemble(mut documents: Vec<ParsedDocument>) -> Result<Dataset, ImportErr
         tasks,
         projects,
         plan,
+        links: Default::default(),
     })
 }
 
-/// The four data files (`planboard_model::DATA_FILES` order) as pretty JSON with a
+/// The five data files (`planboard_model::DATA_FILES` order) as pretty JSON with a
 /// trailing newline: the same dataset always gives the same bytes.
 pub fn data_files(dataset: &Dataset) -> Result<Vec<(&'static str, String)>, serde_json::Error> {
     fn pretty<T: serde::Serialize>(value: &T) -> Result<String, serde_json::Error> {
@@ -331,6 +332,13 @@ pub fn data_files(dataset: &Dataset) -> Result<Vec<(&'static str, String)>, serd
             pretty(&PlanFile {
                 format_version: FORMAT_VERSION,
                 plan: dataset.plan.clone(),
+            })?,
+        ),
+        (
+            "links.json",
+            pretty(&LinksFile {
+                format_version: FORMAT_VERSION,
+                content: dataset.links.clone(),
             })?,
         ),
     ])

@@ -228,7 +228,11 @@ impl<'l> LinkIndex<'l> {
             .links
             .iter()
             .filter(|link| thread.items.contains(&link.a) && thread.items.contains(&link.b))
-            .filter(|link| link.reasons.iter().any(|reason| reason.contains(&thread.id)))
+            .filter(|link| {
+                link.reasons
+                    .iter()
+                    .any(|reason| reason.contains(&thread.id))
+            })
             .collect();
         found.sort_by(|x, y| y.score.total_cmp(&x.score));
         found

@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::error::Category;
 
+use crate::links::LinksFile;
 use crate::types::{
     Catalog, Dataset, PlanFile, ProjectsFile, TasksFile, DATA_FILES, FORMAT_VERSION,
 };
@@ -68,7 +69,7 @@ impl LoadError {
     }
 }
 
-/// Parses the four files' texts (named as in `DATA_FILES`) into a `Dataset`.
+/// Parses the five files' texts (named as in `DATA_FILES`) into a `Dataset`.
 ///
 /// Checks each file's `format_version` and the cross-references: every task, project
 /// and plan record belongs to a document of `documents.json`, ids are unique, and the
@@ -82,9 +83,10 @@ impl LoadError {
 /// let projects = r#"{"format_version": 1, "projects": []}"#;
 /// let plan = r#"{"format_version": 1, "plan": {"document": "", "sections": [], "boxes": [],
 ///                "indicators": [], "results": [], "reports": []}}"#;
-/// assert!(parse_dataset(documents, tasks, projects, plan).is_ok());
+/// let links = r#"{"format_version": 1, "links": [], "threads": [], "figures": []}"#;
+/// assert!(parse_dataset(documents, tasks, projects, plan, links).is_ok());
 ///
-/// let error = parse_dataset(documents, r#"{"format_version": 2, "tasks": []}"#, projects, plan)
+/// let error = parse_dataset(documents, r#"{"format_version": 2, "tasks": []}"#, projects, plan, links)
 ///     .unwrap_err();
 /// assert_eq!(error.to_string(), "tasks.json：数据格式版本为 2，本程序只能读取版本 1");
 /// ```
@@ -93,18 +95,21 @@ pub fn parse_dataset(
     tasks: &str,
     projects: &str,
     plan: &str,
+    links: &str,
 ) -> Result<Dataset, LoadError> {
-    let [documents_file, tasks_file, projects_file, plan_file] = DATA_FILES;
+    let [documents_file, tasks_file, projects_file, plan_file, links_file] = DATA_FILES;
     let catalog: Catalog = parse_file(documents_file, documents, |c: &Catalog| c.format_version)?;
     let tasks: TasksFile = parse_file(tasks_file, tasks, |t: &TasksFile| t.format_version)?;
     let projects: ProjectsFile =
         parse_file(projects_file, projects, |p: &ProjectsFile| p.format_version)?;
     let plan: PlanFile = parse_file(plan_file, plan, |p: &PlanFile| p.format_version)?;
+    let links: LinksFile = parse_file(links_file, links, |l: &LinksFile| l.format_version)?;
     let dataset = Dataset {
         catalog,
         tasks: tasks.tasks,
         projects: projects.projects,
         plan: plan.plan,
+        links: links.content,
     };
     check_references(&dataset)?;
     Ok(dataset)
@@ -244,7 +249,7 @@ fn shape_detail(message: &str) -> String {
 }
 
 fn check_references(dataset: &Dataset) -> Result<(), LoadError> {
-    let [documents_file, tasks_file, projects_file, plan_file] = DATA_FILES;
+    let [documents_file, tasks_file, projects_file, plan_file, _] = DATA_FILES;
     let mut document_ids = HashSet::new();
     for document in &dataset.catalog.documents {
         if !document_ids.insert(document.id.as_str()) {

@@ -7,13 +7,13 @@ use common::{dataset, fixture};
 use planboard_model::{parse_dataset, LoadError, Status, TaskKind};
 
 fn load_with(file: &str, text: &str) -> Result<planboard_model::Dataset, LoadError> {
-    let mut texts = ["documents.json", "tasks.json", "projects.json", "plan.json"].map(fixture);
-    let slot = ["documents.json", "tasks.json", "projects.json", "plan.json"]
+    let mut texts = planboard_model::DATA_FILES.map(fixture);
+    let slot = planboard_model::DATA_FILES
         .iter()
         .position(|name| *name == file)
         .expect("a data file");
     texts[slot] = text.to_owned();
-    parse_dataset(&texts[0], &texts[1], &texts[2], &texts[3])
+    parse_dataset(&texts[0], &texts[1], &texts[2], &texts[3], &texts[4])
 }
 
 fn error_with(file: &str, text: &str) -> LoadError {

@@ -14,6 +14,7 @@ pub fn dataset() -> Dataset {
         &fixture("tasks.json"),
         &fixture("projects.json"),
         &fixture("plan.json"),
+        &fixture("links.json"),
     )
     .expect("fixtures load")
 }
