@@ -1,5 +1,5 @@
-//! A small static file server for the built app: HTTP/1.1, GET only, one request per
-//! connection, files served under a base path such as `/planboard/`.
+//! A small static file server for the built app: HTTP/1.1, GET and HEAD only, one
+//! request per connection, files served under a base path such as `/planboard/`.
 //!
 //! It exists (rather than `python3 -m http.server`) because the tests must serve the app
 //! at a sub-path, stop serving on demand to prove offline use, and see which files the
@@ -256,7 +256,7 @@ impl Response {
             head.push_str(&format!("Location: {location}\r\n"));
         }
         if self.status == 405 {
-            head.push_str("Allow: GET\r\n");
+            head.push_str("Allow: GET, HEAD\r\n");
         }
         head.push_str("\r\n");
         head.into_bytes()
@@ -275,10 +275,16 @@ async fn respond(context: &Context, head: &str) -> Response {
     if !version.starts_with("HTTP/1.") {
         return Response::error(400, "Bad Request");
     }
-    if method != "GET" {
+    if method != "GET" && method != "HEAD" {
         return Response::error(405, "Method Not Allowed");
     }
-    let path = request_path(head);
+    let mut response = respond_to_get(context, request_path(head)).await;
+    // HEAD is GET without the body (tools such as `curl -I` ask it).
+    response.send_body = method == "GET";
+    response
+}
+
+async fn respond_to_get(context: &Context, path: &str) -> Response {
     if path == context.base.trim_end_matches('/') {
         return Response::redirect(context.base.clone());
     }

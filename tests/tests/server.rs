@@ -98,7 +98,7 @@ async fn serves_each_file_type_with_its_content_type_under_the_base_path() {
 }
 
 #[tokio::test]
-async fn answers_404_405_and_redirects_like_a_static_host() {
+async fn answers_head_404_405_and_redirects_like_a_static_host() {
     let (_outer, root) = sample_site();
     let site = Site::start(&root, "/planboard/")
         .await
@@ -118,6 +118,13 @@ async fn answers_404_405_and_redirects_like_a_static_host() {
     }
     let (_, head, _) = request(address, "GET /planboard HTTP/1.1").await;
     assert!(head.contains("Location: /planboard/"), "{head}");
+    let (status, head, body) = request(address, "HEAD /planboard/data/tasks.json HTTP/1.1").await;
+    assert_eq!(status, 200, "{head}");
+    assert!(
+        head.contains("Content-Length: 20"),
+        "HEAD must give GET's length: {head}"
+    );
+    assert!(body.is_empty(), "HEAD answered with a body");
 }
 
 #[tokio::test]
