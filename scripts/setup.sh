@@ -73,11 +73,14 @@ if [ "$(npm_package_version binaryen)" != "$BINARYEN_VERSION" ] \
     "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_CORE_VERSION"
 fi
 
-# --- Chromium, chromedriver, brotli (Debian) ----------------------------------------------
+# --- Chromium, chromedriver, and what the build's post-build hook uses (Debian) -------------
 missing_packages=()
 command -v chromium >/dev/null || missing_packages+=(chromium)
 command -v chromedriver >/dev/null || missing_packages+=(chromium-driver)
+# brotli and gzip pre-compress the build and measure it; openssl hashes for integrity.
 command -v brotli >/dev/null || missing_packages+=(brotli)
+command -v gzip >/dev/null || missing_packages+=(gzip)
+command -v openssl >/dev/null || missing_packages+=(openssl)
 if [ ${#missing_packages[@]} -gt 0 ]; then
   need_command apt-get "install ${missing_packages[*]} with your system's package manager"
   sudo_prefix=()
