@@ -137,7 +137,9 @@ pub fn build(sources: &[SourceFile]) -> Result<Build, ImportError> {
         });
         documents.push(parsed);
     }
-    let dataset = assemble(documents)?;
+    let mut dataset = assemble(documents)?;
+    dataset.links = crate::threads::compute(&dataset);
+    dataset.links.figures = crate::figures::extract_figures(&dataset);
     let files = data_files(&dataset)
         .map_err(|e| ImportError::new("(dataset)", 0, format!("无法序列化为 JSON: {e}")))?;
     Ok(Build {
