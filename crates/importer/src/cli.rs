@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 const USAGE: &str = "用法:
   planboard-ingest build <SOURCE_DIR> --out <DIR>   解析 SOURCE_DIR 中全部 *.txt,写出 documents.json、tasks.json、projects.json、plan.json
   planboard-ingest inspect <FILE>                   识别文档类型,stdout 输出解析结果(JSON),stderr 输出逐行归属统计与未归属的行
-  planboard-ingest bench <SOURCE_DIR> [--runs N]    在内存中重复构建整个数据集 N 次(默认 30),报告每次构建的最短/中位用时";
+  planboard-ingest bench <SOURCE_DIR> [--runs N]    在内存中重复构建整个数据集 N 次(默认 30),报告每次构建的最短/中位用时
+  planboard-ingest synth <SOURCE_DIR> --tasks N --out <DIR>
+                                                    基准测试用:保留全部真实记录,再以同一文件中的真实文本、单位、领导确定性地组合出新任务,直到共 N 项,写出数据文件";
 
 /// A command line that could not be understood.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,9 +23,22 @@ struct UsageError(String);
 /// What the user asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Command {
-    Build { sources: PathBuf, out: PathBuf },
-    Inspect { file: PathBuf },
-    Bench { sources: PathBuf, runs: usize },
+    Build {
+        sources: PathBuf,
+        out: PathBuf,
+    },
+    Inspect {
+        file: PathBuf,
+    },
+    Bench {
+        sources: PathBuf,
+        runs: usize,
+    },
+    Synth {
+        sources: PathBuf,
+        tasks: usize,
+        out: PathBuf,
+    },
     Help,
 }
 
@@ -35,6 +50,7 @@ fn parse_args(args: &[String]) -> Result<Command, UsageError> {
     let mut positional = Vec::new();
     let mut out = None;
     let mut runs = None;
+    let mut tasks = None;
     let mut rest = rest.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -55,6 +71,15 @@ fn parse_args(args: &[String]) -> Result<Command, UsageError> {
                         .filter(|n| *n > 0)
                         .ok_or_else(|| UsageError(format!("--runs 需要正整数,而不是“{value}”")))?,
                 );
+            }
+            "--tasks" => {
+                let value = rest
+                    .next()
+                    .ok_or_else(|| UsageError("--tasks 后缺少数目".into()))?;
+                tasks =
+                    Some(value.parse::<usize>().map_err(|_| {
+                        UsageError(format!("--tasks 需要非负整数,而不是“{value}”"))
+                    })?);
             }
             "-h" | "--help" => return Ok(Command::Help),
             flag if flag.starts_with("--") => return Err(UsageError(format!("未知选项 {flag}"))),
@@ -80,6 +105,13 @@ fn parse_args(args: &[String]) -> Result<Command, UsageError> {
             sources: one("SOURCE_DIR")?,
             runs: runs.unwrap_or(30),
         }),
+        "synth" => Ok(Command::Synth {
+            sources: one("SOURCE_DIR")?,
+            tasks: tasks.ok_or_else(|| UsageError("synth 需要 --tasks N".into()))?,
+            out: out
+                .map(PathBuf::from)
+                .ok_or_else(|| UsageError("synth 需要 --out <DIR>".into()))?,
+        }),
         "help" | "-h" | "--help" => Ok(Command::Help),
         other => Err(UsageError(format!("未知命令 {other}"))),
     }
@@ -99,6 +131,11 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i
         Command::Build { sources, out } => run_build(&sources, &out, stderr),
         Command::Inspect { file } => run_inspect(&file, stdout, stderr),
         Command::Bench { sources, runs } => run_bench(&sources, runs, stdout),
+        Command::Synth {
+            sources,
+            tasks,
+            out,
+        } => run_synth(&sources, tasks, &out, stderr),
     };
     match result {
         Ok(()) => 0,
@@ -180,6 +217,32 @@ fn run_inspect(
     Ok(())
 }
 
+fn run_synth(
+    sources: &Path,
+    tasks: usize,
+    out: &Path,
+    stderr: &mut dyn Write,
+) -> Result<(), ImportError> {
+    let real = build(&read_source_dir(sources)?)?;
+    let dataset = crate::synth::synthesize(&real.dataset, tasks);
+    let files = crate::dataset::data_files(&dataset)
+        .map_err(|e| ImportError::new("(dataset)", 0, format!("无法序列化为 JSON: {e}")))?;
+    let out_name = out.display().to_string();
+    std::fs::create_dir_all(out).map_err(io_error(&out_name))?;
+    for (name, json) in &files {
+        let path = out.join(name);
+        std::fs::write(&path, json).map_err(io_error(&path.display().to_string()))?;
+    }
+    let _ = writeln!(
+        stderr,
+        "已写入 {} 个文件到 {out_name}: {} 项任务(其中真实 {} 项)",
+        files.len(),
+        dataset.tasks.len(),
+        real.dataset.tasks.len()
+    );
+    Ok(())
+}
+
 fn run_bench(sources: &Path, runs: usize, stdout: &mut dyn Write) -> Result<(), ImportError> {
     let sources: Vec<SourceFile> = read_source_dir(sources)?;
     build(&sources)?; // warm-up, and fail before timing anything if the input is bad
@@ -228,6 +291,15 @@ mod tests {
                 runs: 5
             })
         );
+        assert_eq!(
+            parse_args(&args(&["synth", "src", "--tasks", "50000", "--out", "dst"])),
+            Ok(Command::Synth {
+                sources: "src".into(),
+                tasks: 50_000,
+                out: "dst".into()
+            })
+        );
+        assert!(parse_args(&args(&["synth", "src", "--out", "dst"])).is_err());
         assert!(parse_args(&args(&["build", "src"])).is_err());
         assert!(parse_args(&args(&["bench", "src", "--runs", "0"])).is_err());
         assert!(parse_args(&args(&["inspect"])).is_err());

@@ -18,6 +18,7 @@ pub mod progress;
 mod prose;
 pub mod reference;
 pub mod report;
+pub mod synth;
 pub mod text;
 pub mod threads;
 pub mod units;
