@@ -6,7 +6,7 @@
 //! one row per indicator the texts actually mention. The same table serves the thread
 //! links (a task naming an indicator serves it) and the pace figures.
 
-use planboard_model::{Basis, Dataset, DocumentKind, Indicator, Measure, PaceFigure};
+use planboard_model::{Basis, Dataset, DocumentKind, Indicator, Measure, PaceFigure, TaskKind};
 
 /// How the yearly texts speak of one indicator.
 pub struct IndicatorWords {
@@ -168,7 +168,9 @@ pub fn extract_figures(dataset: &Dataset) -> Vec<PaceFigure> {
         {
             continue;
         }
-        let texts = std::iter::once((Basis::Goal, task.text.as_str())).chain(
+        // A five-year task restates the plan's 2025 target, not a goal for its year.
+        let goal = (task.kind != TaskKind::PeriodTask).then_some((Basis::Goal, task.text.as_str()));
+        let texts = goal.into_iter().chain(
             task.progress
                 .iter()
                 .map(|progress| (Basis::Reported, progress.as_str())),

@@ -7,13 +7,16 @@
 //! gives a [`Filter`] for [`Index::query`], whose [`QueryResult`] holds the matching
 //! entries and the facet counts; [`stats`] functions summarise matches for charts.
 
+pub mod compare;
 mod corpus;
 pub mod entry;
 pub mod facets;
 pub mod filter;
 pub mod index;
+pub mod lag;
 pub mod links;
 pub mod load;
+pub mod pace;
 pub mod route;
 pub mod search;
 pub mod stats;
