@@ -27,7 +27,8 @@ pub use facets::{Facet, FacetValue, Facets};
 pub use filter::{Filter, Role, SortOrder};
 pub use index::{Index, QueryResult};
 pub use links::{
-    link_key, Basis, Link, LinkIndex, LinkKind, Links, LinksFile, Measure, PaceFigure, Thread,
+    link_key, record_text, Basis, Link, LinkIndex, LinkKind, Links, LinksFile, Measure, PaceFigure,
+    RecordText, Thread,
 };
 pub use load::{parse_dataset, LoadError, DATA_DIR};
 pub use route::{Route, View};
