@@ -7,13 +7,17 @@ use planboard_model::{LoadError, View};
 
 use crate::components::nav::SiteHeader;
 use crate::data_loader::load_app_data;
+use crate::pages::compare::ComparePage;
 use crate::pages::departments::{DepartmentPage, DepartmentsPage};
 use crate::pages::item::ItemPage;
+use crate::pages::lag::LagPage;
 use crate::pages::leaders::{LeaderPage, LeadersPage};
 use crate::pages::overview::OverviewPage;
+use crate::pages::pace::PacePage;
 use crate::pages::plan::PlanPage;
 use crate::pages::projects::ProjectsPage;
 use crate::pages::tasks::TasksPage;
+use crate::pages::threads::{ThreadPage, ThreadsPage};
 use crate::state::{use_route, use_route_state, RouteState};
 
 /// The whole app. Routing works before the data arrive, so the header and its links are
@@ -112,6 +116,11 @@ fn routed_page(view: View) -> AnyView {
         View::Departments => view! { <DepartmentsPage /> }.into_any(),
         View::Department(name) => view! { <DepartmentPage name /> }.into_any(),
         View::Notes => view! { <crate::notes::NotesPage /> }.into_any(),
+        View::Threads => view! { <ThreadsPage /> }.into_any(),
+        View::Thread(id) => view! { <ThreadPage id /> }.into_any(),
+        View::Pace => view! { <PacePage /> }.into_any(),
+        View::Lag => view! { <LagPage /> }.into_any(),
+        View::Compare => view! { <ComparePage /> }.into_any(),
     }
 }
 
@@ -127,6 +136,11 @@ fn view_title(view: &View) -> String {
         View::Departments => "部门".to_string(),
         View::Department(name) => format!("{name} · 部门"),
         View::Notes => "我的笔记".to_string(),
+        View::Threads => "主题脉络".to_string(),
+        View::Thread(id) => format!("{id} · 主题"),
+        View::Pace => "序时进度".to_string(),
+        View::Lag => "滞后分析".to_string(),
+        View::Compare => "年度对比".to_string(),
     }
 }
 

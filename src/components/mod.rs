@@ -5,6 +5,7 @@ pub mod chart_table;
 pub mod facets;
 pub mod highlight;
 pub mod indicator_chart;
+pub mod judgements;
 pub mod jump_link;
 pub mod nav;
 pub mod status;

@@ -5,8 +5,8 @@ use planboard_model::View;
 
 use crate::state::{href_view, use_route};
 
-/// The six top-level sections, in the order the header lists them.
-const SECTIONS: [(&str, &str); 7] = [
+/// The top-level sections, in the order the header lists them.
+const SECTIONS: [(&str, &str); 11] = [
     ("overview", "总览"),
     ("tasks", "任务"),
     ("plan", "规划"),
@@ -14,6 +14,10 @@ const SECTIONS: [(&str, &str); 7] = [
     ("leaders", "领导"),
     ("departments", "部门"),
     ("notes", "我的笔记"),
+    ("threads", "主题脉络"),
+    ("pace", "序时进度"),
+    ("lag", "滞后分析"),
+    ("compare", "年度对比"),
 ];
 
 /// The nav key (`data-nav`) of the section a view belongs to; an item page belongs to
@@ -28,6 +32,10 @@ pub fn section_of(view: &View) -> Option<&'static str> {
         View::Leaders | View::Leader(_) => Some("leaders"),
         View::Departments | View::Department(_) => Some("departments"),
         View::Notes => Some("notes"),
+        View::Threads | View::Thread(_) => Some("threads"),
+        View::Pace => Some("pace"),
+        View::Lag => Some("lag"),
+        View::Compare => Some("compare"),
     }
 }
 
@@ -39,6 +47,10 @@ fn section_view(key: &str) -> View {
         "leaders" => View::Leaders,
         "departments" => View::Departments,
         "notes" => View::Notes,
+        "threads" => View::Threads,
+        "pace" => View::Pace,
+        "lag" => View::Lag,
+        "compare" => View::Compare,
         _ => View::Overview,
     }
 }

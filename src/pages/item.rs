@@ -9,6 +9,7 @@ use planboard_model::{
 use crate::components::status::StatusBadge;
 use crate::components::task_row::{document_short_label, EntryRow, UnitList};
 use crate::notes::{use_notes, NoteEditor};
+use crate::pages::threads::ItemThreads;
 use crate::state::{href, href_view, use_data, AppData};
 
 /// Neighbours listed per group; the “全部” link leads to the full filtered list.
@@ -27,7 +28,7 @@ pub fn ItemPage(id: String) -> impl IntoView {
         Some(view! { <ProjectDetail project=project.clone() position /> }.into_any())
     });
     if let Some(view) = found.or_else(|| plan_item(&data.dataset, &id)) {
-        return view! { {view} <NoteEditor item_id=id /> }.into_any();
+        return view! { {view} <ItemThreads id=id.clone() /> <NoteEditor item_id=id /> }.into_any();
     }
     // An orphaned note (its item left the dataset) stays readable and editable here.
     let orphan_note = use_notes()

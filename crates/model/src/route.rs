@@ -44,6 +44,21 @@ pub enum View {
     Department(String),
     /// `#/notes`: the reader's own notes (我的笔记).
     Notes,
+    /// `#/threads`: the threads (topics followed across documents); `q` narrows them by
+    /// label or record text.
+    Threads,
+    /// `#/threads/<key phrase>`: one thread as a timeline, e.g. `#/threads/沪苏湖高铁`.
+    Thread(String),
+    /// `#/pace`: key indicators against the plan's pace (序时进度).
+    Pace,
+    /// `#/lag`: lagging tasks per leader and department per progress report, and the
+    /// leader × department matrix. `doc=<progress report id>` picks the report (default:
+    /// the newest); `jurisdiction=` picks the matrix's jurisdiction.
+    Lag,
+    /// `#/compare`: two task documents side by side, `doc=<older>&doc=<newer>` (the
+    /// first two `doc` values), for `leader=<name>` or `unit=<department>`: added,
+    /// dropped and carried-over commitments.
+    Compare,
 }
 
 /// A view and the filter state it shows.
@@ -103,6 +118,11 @@ impl Route {
             View::Departments => ("departments", None),
             View::Department(unit) => ("departments", Some(unit)),
             View::Notes => ("notes", None),
+            View::Threads => ("threads", None),
+            View::Thread(id) => ("threads", Some(id)),
+            View::Pace => ("pace", None),
+            View::Lag => ("lag", None),
+            View::Compare => ("compare", None),
         };
         hash.push_str(name);
         if let Some(argument) = argument {
@@ -124,8 +144,9 @@ fn parse_view(path: &str) -> View {
         None => (path, None),
     };
     // A trailing slash on a list view (`tasks/`) is the list view.
-    let argument =
-        argument.filter(|a| !a.is_empty() || matches!(name, "item" | "leaders" | "departments"));
+    let argument = argument.filter(|a| {
+        !a.is_empty() || matches!(name, "item" | "leaders" | "departments" | "threads")
+    });
     match (decode(name).as_str(), argument) {
         ("tasks", _) => View::Tasks,
         ("plan", _) => View::Plan,
@@ -136,6 +157,11 @@ fn parse_view(path: &str) -> View {
         ("departments", Some(unit)) => View::Department(unit),
         ("departments", None) => View::Departments,
         ("notes", _) => View::Notes,
+        ("threads", Some(thread)) => View::Thread(thread),
+        ("threads", None) => View::Threads,
+        ("pace", _) => View::Pace,
+        ("lag", _) => View::Lag,
+        ("compare", _) => View::Compare,
         _ => View::Overview,
     }
 }

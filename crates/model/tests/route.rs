@@ -154,6 +154,21 @@ fn note_filters_and_the_notes_view() {
     assert!(!Route::parse("#/tasks?note=0").filter.note);
     assert_eq!(Route::parse("#/notes").view, View::Notes);
     assert_eq!(Route::new(View::Notes).to_hash(), "#/notes");
+    assert_eq!(Route::parse("#/threads").view, View::Threads);
+    assert_eq!(
+        Route::parse("#/threads/沪苏湖高铁").view,
+        View::Thread("沪苏湖高铁".into())
+    );
+    assert_eq!(Route::parse("#/pace").view, View::Pace);
+    let compare =
+        Route::parse("#/compare?doc=huzhou-2021-breakdown&doc=huzhou-2024-progress&leader=王纲");
+    assert_eq!(compare.view, View::Compare);
+    assert_eq!(compare.filter.doc.len(), 2);
+    assert_eq!(Route::parse(&compare.to_hash()), compare);
+    assert_eq!(
+        Route::parse("#/lag?doc=huzhou-2024-progress").view,
+        View::Lag
+    );
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -230,6 +245,11 @@ fn view() -> impl Strategy<Value = View> {
         Just(View::Departments),
         text().prop_map(View::Department),
         Just(View::Notes),
+        Just(View::Threads),
+        text().prop_map(View::Thread),
+        Just(View::Pace),
+        Just(View::Lag),
+        Just(View::Compare),
     ]
 }
 
