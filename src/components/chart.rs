@@ -252,7 +252,7 @@ fn chart_svg(
                         let (ink, halo) = style.ink();
                         view! {
                             <text class="seg-value" x=fmt((x0 + x1) / 2.0) y=text_y.clone()
-                                text-anchor="middle" style=format!("fill:{ink};stroke:{halo}")>{count}</text>
+                                text-anchor="middle" style:fill=ink style:stroke=halo>{count}</text>
                         }
                     });
                     Some(view! {
