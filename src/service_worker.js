@@ -1,0 +1,91 @@
+// planboard's service worker. scripts/post-build.sh prepends BUILD_VERSION (a hash of
+// every file of the build) and BUILD_FILES (their paths relative to this file) and writes
+// the result to dist/sw.js, so each build is a new worker with its own cache.
+//
+// - install: precache every file of the build; a failed download fails the install, so a
+//   half-cached build never takes over.
+// - activate: delete the caches of older builds; take control of open pages.
+// - fetch: the build's own files cache-first (they are content-hashed or change only with
+//   a new build), except data/*.json network-first: an office may publish new data
+//   without rebuilding, and offline the cached copy still opens the app.
+// - A new build waits until the page asks it to take over (the 更新 button), because
+//   switching files under a running page could mix two builds.
+//
+// Notes live in localStorage, which no cache operation here touches.
+
+const CACHE_PREFIX = "planboard-";
+const CACHE_NAME = CACHE_PREFIX + BUILD_VERSION;
+const SCOPE = new URL("./", self.location.href);
+const INDEX_URL = new URL("index.html", SCOPE).href;
+const PRECACHE_URLS = new Set(BUILD_FILES.map((path) => new URL(path, SCOPE).href));
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE_NAME).then((cache) =>
+      // `reload`: fetch from the network, never from the HTTP cache, so the cache holds
+      // exactly this build.
+      cache.addAll([...PRECACHE_URLS].map((url) => new Request(url, { cache: "reload" }))),
+    ),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(
+          names
+            .filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE_NAME)
+            .map((name) => caches.delete(name)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") {
+    self.skipWaiting();
+  }
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") {
+    return;
+  }
+  const url = new URL(request.url);
+  url.search = "";
+  url.hash = "";
+  if (request.mode === "navigate" && (url.href === SCOPE.href || url.href === INDEX_URL)) {
+    event.respondWith(cacheFirst(INDEX_URL, request));
+  } else if (PRECACHE_URLS.has(url.href)) {
+    const isData = url.href.startsWith(new URL("data/", SCOPE).href);
+    event.respondWith(isData ? networkFirst(url.href, request) : cacheFirst(url.href, request));
+  }
+  // Anything else (outside the build) goes to the network as if there were no worker.
+});
+
+async function cacheFirst(key, request) {
+  const cache = await caches.open(CACHE_NAME);
+  const cached = await cache.match(key);
+  return cached || fetch(request);
+}
+
+async function networkFirst(key, request) {
+  const cache = await caches.open(CACHE_NAME);
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      await cache.put(key, response.clone());
+    }
+    return response;
+  } catch (networkError) {
+    const cached = await cache.match(key);
+    if (cached) {
+      return cached;
+    }
+    throw networkError;
+  }
+}
