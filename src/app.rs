@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use planboard_model::{LoadError, View};
 
 use crate::components::nav::SiteHeader;
+use crate::components::update_banner::UpdateBanner;
 use crate::data_loader::load_app_data;
 use crate::pages::compare::ComparePage;
 use crate::pages::departments::{DepartmentPage, DepartmentsPage};
@@ -63,6 +64,7 @@ pub fn App() -> impl IntoView {
         </a>
         <SiteHeader />
         <crate::notes::NotesBanner />
+        <UpdateBanner />
         <main id="main" tabindex="-1">
             {move || match data.get() {
                 None => {
