@@ -11,3 +11,4 @@ pub mod nav;
 pub mod status;
 pub mod status_chart;
 pub mod task_row;
+pub mod update_banner;
