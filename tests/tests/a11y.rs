@@ -1,0 +1,269 @@
+//! Accessibility and small screens: axe-core on every view at desktop and phone width,
+//! keyboard use with a visible focus, and no sideways scrolling on a phone. Each view
+//! is also saved as a screenshot (target/screenshots/) for a person to look at.
+
+mod views_support;
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use planboard_browser_tests::{workspace_root, App, Launch};
+use serde_json::{json, Value};
+use views_support::{
+    click_in_view, every_view, facet_count, facet_link, horizontal_overflow, number_in, open_tasks,
+    open_view, wait_for_count, Data, RESULT_COUNT,
+};
+
+/// axe-core, installed for the tests only by scripts/setup.sh (npm, under .tools/).
+fn axe_source() -> String {
+    let path = workspace_root().join(".tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|error| {
+        panic!(
+            "axe-core is missing ({}: {error}); run `bash scripts/setup.sh`",
+            path.display()
+        )
+    })
+}
+
+/// Runs axe-core on the page and returns one line per violation: rule id, impact, help,
+/// and each offending node's selector with axe's summary of what is wrong.
+async fn axe_violations(app: &App, source: &str) -> Vec<String> {
+    // WebDriver scripts run outside the page's Content-Security-Policy, so the library
+    // is injected as it is; it needs no eval.
+    let loaded = app
+        .eval(&format!("{source}\nreturn typeof axe.run;"), vec![])
+        .await;
+    assert_eq!(
+        loaded,
+        json!("function"),
+        "axe-core did not load into the page"
+    );
+    let result = app
+        .client()
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             axe.run(document, { resultTypes: ['violations'] }) \
+               .then((result) => done({ passes: result.passes.length, \
+                 violations: result.violations.map((violation) => ({ \
+                 id: violation.id, impact: violation.impact, help: violation.help, \
+                 nodes: violation.nodes.map((node) => \
+                   node.target.join(' ') + ' — ' + (node.failureSummary || '').replace(/\\s+/g, ' ')) })) })) \
+               .catch((error) => done({ passes: 0, violations: [{ id: 'axe-error', impact: 'error', \
+                 help: String(error), nodes: [] }] }));",
+            vec![],
+        )
+        .await
+        .unwrap_or_else(|error| panic!("run axe-core: {error}"));
+    // axe checked something: a run that passes no rule at all tested nothing.
+    assert!(
+        result["passes"].as_u64().unwrap_or(0) > 0
+            || !result["violations"].as_array().is_none_or(Vec::is_empty),
+        "axe-core ran no rule: {result}"
+    );
+    result["violations"]
+        .as_array()
+        .expect("axe returns a list")
+        .iter()
+        .map(|violation| {
+            let nodes: Vec<String> = violation["nodes"]
+                .as_array()
+                .map(|nodes| {
+                    nodes
+                        .iter()
+                        .map(|node| format!("      {}", node.as_str().unwrap_or_default()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            format!(
+                "{} ({}): {}\n{}",
+                violation["id"].as_str().unwrap_or_default(),
+                violation["impact"].as_str().unwrap_or("?"),
+                violation["help"].as_str().unwrap_or_default(),
+                nodes.join("\n")
+            )
+        })
+        .collect()
+}
+
+/// Visits every view, saves a screenshot of it, and runs axe-core; fails listing every
+/// violation of every view.
+async fn axe_on_every_view(app: &App, width: &str) {
+    let data = Data::load();
+    let source = axe_source();
+    let mut problems = Vec::new();
+    for (name, hash, shown) in every_view(&data) {
+        open_view(app, &hash, shown).await;
+        app.screenshot(&format!("{name}-{width}")).await;
+        for violation in axe_violations(app, &source).await {
+            problems.push(format!("{name} ({hash}) — {violation}"));
+        }
+    }
+    // The checker itself must be able to fail: an image without a text alternative.
+    app.eval(
+        "const image = document.createElement('img'); image.src = 'data:,'; \
+         image.id = 'axe-self-test'; document.querySelector('main, body').append(image);",
+        vec![],
+    )
+    .await;
+    let planted = axe_violations(app, &source).await;
+    assert!(
+        planted
+            .iter()
+            .any(|violation| violation.starts_with("image-alt")
+                && violation.contains("#axe-self-test")),
+        "axe-core missed a planted image without alt: {planted:?}"
+    );
+    assert!(
+        problems.is_empty(),
+        "axe-core reports {} violation(s) at {width} width:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    app.assert_no_console_errors().await;
+}
+
+#[tokio::test]
+async fn axe_finds_no_violations_on_any_view_at_desktop_width() {
+    let app = App::start().await;
+    axe_on_every_view(&app, "desktop").await;
+}
+
+#[tokio::test]
+async fn axe_finds_no_violations_on_any_view_at_phone_width() {
+    let app = App::launch(Launch::new().phone()).await;
+    axe_on_every_view(&app, "phone").await;
+}
+
+#[tokio::test]
+async fn no_view_scrolls_sideways_on_a_phone() {
+    let data = Data::load();
+    let app = App::launch(Launch::new().phone()).await;
+    let mut problems = Vec::new();
+    for (name, hash, shown) in every_view(&data) {
+        open_view(&app, &hash, shown).await;
+        let width = app.eval("return window.innerWidth;", vec![]).await;
+        assert_eq!(width.as_u64(), Some(390), "not a phone-width window");
+        if let Some(overflow) = horizontal_overflow(&app).await {
+            problems.push(format!("{name} ({hash}): {overflow}"));
+        }
+        // Down the page too: the overflow may come from what is further below.
+        app.eval(
+            "window.scrollTo(0, document.body.scrollHeight / 2);",
+            vec![],
+        )
+        .await;
+        app.screenshot(&format!("{name}-phone-middle")).await;
+    }
+    assert!(
+        problems.is_empty(),
+        "views wider than the phone:\n{}",
+        problems.join("\n")
+    );
+    app.assert_no_console_errors().await;
+}
+
+#[tokio::test]
+async fn the_tasks_view_works_on_a_phone_with_the_facets_folded() {
+    let data = Data::load();
+    let app = App::launch(Launch::new().phone()).await;
+    open_tasks(&app, "").await;
+    wait_for_count(&app, data.records.len()).await;
+    let open = app.attr("details.facet-panel", "open").await;
+    assert_eq!(open, None, "the facet panel should start folded on a phone");
+    let link = facet_link("status", "滞后");
+    let hidden = app.wait_for(&link).await;
+    assert!(
+        !hidden.is_displayed().await.expect("displayed?"),
+        "folded facets are visible"
+    );
+
+    app.click("details.facet-panel > summary").await;
+    let count = facet_count(&app, "status", "滞后").await;
+    assert_eq!(count, data.ids(|r| r.status == "滞后").len());
+    app.screenshot("facets-open").await;
+    click_in_view(&app, &link).await;
+    wait_for_count(&app, count).await;
+    // The chosen value stays in view as a chip even with the panel folded again.
+    let chips = app.texts(".chips .chip").await;
+    assert!(
+        chips.iter().any(|chip| chip.contains("滞后")),
+        "chips: {chips:?}"
+    );
+    assert!(horizontal_overflow(&app).await.is_none());
+    app.screenshot("lagging").await;
+    app.assert_no_console_errors().await;
+}
+
+/// Presses one key, as a person at the keyboard does (to whatever has focus).
+async fn press(app: &App, key: Key) {
+    let keys = KeyActions::new("keyboard".to_owned())
+        .then(KeyAction::Down { value: key.into() })
+        .then(KeyAction::Up { value: key.into() });
+    app.client()
+        .perform_actions(keys)
+        .await
+        .unwrap_or_else(|error| panic!("press {key:?}: {error}"));
+}
+
+/// What has focus now, and whether it shows it: (id, facet, facet value, visible ring).
+async fn focused(app: &App) -> Value {
+    app.eval(
+        "const element = document.activeElement; \
+         const style = getComputedStyle(element); \
+         const ring = element.matches(':focus-visible') && \
+           ((style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none'); \
+         const group = element.closest('[data-facet]'); \
+         return { id: element.id, facet: group ? group.getAttribute('data-facet') : null, \
+                  value: element.getAttribute('data-facet-value'), ring: ring, \
+                  outline: style.outlineStyle + ' ' + style.outlineWidth, shadow: style.boxShadow, \
+                  tag: element.tagName };",
+        vec![],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_keyboard_reaches_search_and_facets_with_a_visible_focus_and_enter_applies() {
+    let data = Data::load();
+    let app = App::start().await;
+    open_tasks(&app, "").await;
+    wait_for_count(&app, data.records.len()).await;
+
+    let mut search_focused = None;
+    let mut facet_focused = None;
+    for _ in 0..80 {
+        press(&app, Key::Tab).await;
+        let now = focused(&app).await;
+        if now["id"] == json!("task-search") && search_focused.is_none() {
+            search_focused = Some(now.clone());
+        }
+        if now["facet"] == json!("status") && now["value"].is_string() {
+            facet_focused = Some(now);
+            break;
+        }
+    }
+    let search = search_focused.expect("Tab never reached the search box");
+    assert_eq!(
+        search["ring"],
+        json!(true),
+        "the search box shows no focus: {search}"
+    );
+    let facet = facet_focused.expect("Tab never reached a status facet value");
+    assert_eq!(
+        facet["ring"],
+        json!(true),
+        "the facet link shows no focus: {facet}"
+    );
+
+    let value = facet["value"].as_str().expect("a facet value").to_owned();
+    let shown = facet_count(&app, "status", &value).await;
+    assert_eq!(
+        shown,
+        data.ids(|r| r.status == value).len(),
+        "count beside {value}"
+    );
+    press(&app, Key::Enter).await;
+    wait_for_count(&app, shown).await;
+    assert_eq!(app.current_route().await, format!("/tasks?status={value}"));
+    assert_eq!(number_in(&app.text(RESULT_COUNT).await), shown);
+    app.assert_no_console_errors().await;
+}
