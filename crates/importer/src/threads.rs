@@ -25,7 +25,7 @@ pub const LINKS_PER_DOCUMENT: usize = 3;
 /// Phrases in more records than this are common words of the genre, not topics.
 const MAX_RECORDS_PER_PHRASE: usize = 12;
 const MIN_PHRASE: usize = 3;
-const MAX_PHRASE: usize = 8;
+const MAX_PHRASE: usize = 12;
 /// Added to a task pair's score when both name the same lead unit.
 const SHARED_UNIT_BONUS: f64 = 2.0;
 /// A phrase names a thread only if it weighs at least this much on its own.
