@@ -248,7 +248,8 @@ fn comparison_view(
         <h2>{format!("{who}：{} → {}", document_short_label(before), document_short_label(after))}</h2>
         {note}
         <StackedBarChart key="compare-summary".to_string() caption=format!("{who}的工作变化")
-            series=series rows=rows axis_label="项数".to_string() label_header="变化".to_string() />
+            series=series rows=rows axis_label="项数".to_string() label_header="变化".to_string()
+            composition=true />
         <div class="compare-columns">
             <section aria-labelledby="compare-carried" data-testid="compare-carried">
                 <h3 id="compare-carried">{format!("延续（{} 项）", comparison.carried.len())}</h3>

@@ -46,6 +46,9 @@ pub fn PacePage() -> impl IntoView {
                     (Some(pace), _) if pace.interpolation == Interpolation::Compound => {
                         format!("年均增长 {:.2}%", pace.required_rate())
                     }
+                    (Some(pace), _) if unit == "%" => {
+                        format!("每年 {:+.2} 个百分点", pace.required_rate())
+                    }
                     (Some(pace), _) => format!("每年 {:+.3} {unit}", pace.required_rate()),
                     (None, Some(target)) => {
                         format!("每年增长 {}%（{}）", fmt(target), indicator.growth)
@@ -167,8 +170,8 @@ fn findings_list(rows: &[PaceRow]) -> impl IntoView {
         .map(|(row, finding)| {
             let figure = finding.figure;
             let compared = match figure.measure {
-                Measure::Growth => format!("所需年均增速 {}%", fmt(finding.expected)),
-                Measure::Level => format!("该时点应达 {}", finding.expected),
+                Measure::Growth => format!("所需年均增速 {}%", two_decimals(finding.expected)),
+                Measure::Level => format!("该时点应达 {}", two_decimals(finding.expected)),
             };
             let source = find_document(&data.dataset, &figure.document)
                 .map_or_else(|| figure.document.clone(), document_short_label);
@@ -193,4 +196,10 @@ fn findings_list(rows: &[PaceRow]) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// At most two decimals, without trailing zeros (`9.33`, `7`, `25.3`).
+fn two_decimals(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }

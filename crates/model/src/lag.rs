@@ -104,6 +104,10 @@ pub struct UnitColumn {
     pub never_leads: bool,
 }
 
+/// A department named this often (lead or co) is a candidate for `overloaded`: about
+/// one task in ten of the 2021 breakdown's 122.
+pub const OVERLOAD_MIN: usize = 15;
+
 /// A department named this often without ever leading is flagged `never_leads`.
 pub const CO_ONLY_MIN: usize = 3;
 
@@ -120,8 +124,8 @@ pub struct Matrix {
 
 impl Matrix {
     /// The matrix for the tasks of `jurisdiction` (all jurisdictions when empty) that
-    /// name a leader. A department is `overloaded` when its total is at least twice the
-    /// median total and at least 10: a load far above the typical department's.
+    /// name a leader. A department is `overloaded` when it is named at least
+    /// `OVERLOAD_MIN` times and at least twice as often as the median department.
     pub fn new(index: &Index, jurisdiction: &str) -> Matrix {
         let mut counts: BTreeMap<(String, String), RoleCounts> = BTreeMap::new();
         let mut leader_order: Vec<String> = Vec::new();
@@ -166,7 +170,7 @@ impl Matrix {
                 unit: unit.to_owned(),
                 totals,
                 leaders,
-                overloaded: totals.total() >= 10 && totals.total() >= 2 * median,
+                overloaded: totals.total() >= OVERLOAD_MIN && totals.total() >= 2 * median,
                 never_leads: totals.lead == 0 && totals.co >= CO_ONLY_MIN,
             })
             .collect();
