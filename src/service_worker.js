@@ -22,9 +22,7 @@ const PRECACHE_URLS = new Set(BUILD_FILES.map((path) => new URL(path, SCOPE).hre
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE_NAME).then((cache) =>
-      // `reload`: fetch from the network, never from the HTTP cache, so the cache holds
-      // exactly this build.
-      cache.addAll([...PRECACHE_URLS].map((url) => new Request(url, { cache: "reload" }))),
+      cache.addAll([...PRECACHE_URLS].map((url) => new Request(url, { cache: cacheMode(url) }))),
     ),
   );
 });
@@ -66,6 +64,13 @@ self.addEventListener("fetch", (event) => {
   }
   // Anything else (outside the build) goes to the network as if there were no worker.
 });
+
+// A content-hashed file (`main-0123456789abcdef.css`) cannot be stale, so the copy the
+// page has just downloaded is taken from the HTTP cache instead of downloading it twice;
+// any other file is revalidated, so the cache holds exactly this build.
+function cacheMode(url) {
+  return /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(url) ? "default" : "no-cache";
+}
 
 async function cacheFirst(key, request) {
   const cache = await caches.open(CACHE_NAME);
