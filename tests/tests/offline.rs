@@ -10,7 +10,7 @@ const RESULT_COUNT: &str = "[data-testid=\"result-count\"]";
 const SEARCH_BOX: &str = "#task-search";
 const UPDATE_BANNER: &str = "[data-testid=\"update-banner\"]";
 const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-     style-src 'self'; img-src 'self' data:; connect-src 'self'; manifest-src 'self'; \
+     style-src 'self'; img-src 'self' data:; connect-src 'self' blob:; manifest-src 'self'; \
      worker-src 'self'; base-uri 'self'; form-action 'none'";
 
 /// Waits until a service worker controls the page: from then on the build is cached.
