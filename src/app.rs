@@ -159,7 +159,7 @@ fn LoadErrorPage(error: LoadError) -> impl IntoView {
             </p>
             <p class="load-error-problem">{error.problem.clone()}</p>
             <p class="muted">
-                "请确认 data 目录中的四个数据文件（documents.json、tasks.json、projects.json、plan.json）完整且由同一次导入生成，然后刷新页面。"
+                "请确认 data 目录中的五个数据文件（documents.json、tasks.json、projects.json、plan.json、links.json）完整且由同一次导入生成，然后刷新页面。"
             </p>
             <p>
                 <button type="button" on:click=|_| reload()>
