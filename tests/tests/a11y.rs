@@ -145,6 +145,22 @@ async fn no_view_scrolls_sideways_on_a_phone() {
         if let Some(overflow) = horizontal_overflow(&app).await {
             problems.push(format!("{name} ({hash}): {overflow}"));
         }
+        // Every chart's drawing fits the window: a chart cut at the right edge loses
+        // the bars' ends and their numbers.
+        let cut = app
+            .eval(
+                "return Array.from(document.querySelectorAll('figure[data-chart] svg'), (svg) => \
+                   [svg.closest('figure').getAttribute('data-chart'), svg.getBoundingClientRect()]) \
+                 .filter(([, box]) => box.left < 0 || box.right > window.innerWidth + 0.5) \
+                 .map(([chart, box]) => `${chart}: ${Math.round(box.left)}..${Math.round(box.right)}`);",
+                vec![],
+            )
+            .await;
+        if cut.as_array().is_some_and(|cut| !cut.is_empty()) {
+            problems.push(format!(
+                "{name} ({hash}): charts wider than the window: {cut}"
+            ));
+        }
         // Down the page too: the overflow may come from what is further below.
         app.eval(
             "window.scrollTo(0, document.body.scrollHeight / 2);",
@@ -152,10 +168,25 @@ async fn no_view_scrolls_sideways_on_a_phone() {
         )
         .await;
         app.screenshot(&format!("{name}-phone-middle")).await;
+        // The first two charts, for a person to check that they read well.
+        for chart in 0..2 {
+            let found = app
+                .eval(
+                    "const figure = document.querySelectorAll('figure[data-chart]')[arguments[0]]; \
+                     if (!figure) { return false; } \
+                     figure.scrollIntoView({ block: 'start' }); return true;",
+                    vec![json!(chart)],
+                )
+                .await;
+            if found == json!(true) {
+                app.screenshot(&format!("{name}-phone-chart-{}", chart + 1))
+                    .await;
+            }
+        }
     }
     assert!(
         problems.is_empty(),
-        "views wider than the phone:\n{}",
+        "views wider than the phone or with cut charts:\n{}",
         problems.join("\n")
     );
     app.assert_no_console_errors().await;

@@ -403,7 +403,34 @@ pub fn every_view(data: &Data) -> Vec<(&'static str, String, &'static str)> {
             "#/notes".to_owned(),
             "[data-testid=\"notes-page\"]",
         ),
+        // The analysis views, in the same navigation.
+        (
+            "threads",
+            "#/threads".to_owned(),
+            "[data-testid=\"thread-list\"]",
+        ),
+        (
+            "thread",
+            format!("#/threads/{}", encode(&first_thread())),
+            "[data-testid=\"thread-timeline\"]",
+        ),
+        ("pace", "#/pace".to_owned(), "[data-testid=\"pace-table\"]"),
+        ("lag", "#/lag".to_owned(), "[data-testid=\"lag-matrix\"]"),
+        (
+            "compare",
+            "#/compare".to_owned(),
+            "[data-testid=\"compare-carried\"]",
+        ),
     ]
+}
+
+/// The first thread links.json lists (its id is its label).
+fn first_thread() -> String {
+    let links = read_json("links.json");
+    links["threads"][0]["id"]
+        .as_str()
+        .expect("links.json lists threads")
+        .to_owned()
 }
 
 /// Opens one of [`every_view`]'s views and waits until its content is there.
