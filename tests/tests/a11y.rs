@@ -226,9 +226,25 @@ async fn the_tasks_view_works_on_a_phone_with_the_facets_folded() {
 
 /// Presses one key, as a person at the keyboard does (to whatever has focus).
 async fn press(app: &App, key: Key) {
-    let keys = KeyActions::new("keyboard".to_owned())
+    press_with(app, key, false).await;
+}
+
+/// Presses one key, with Shift held when `shift`.
+async fn press_with(app: &App, key: Key, shift: bool) {
+    let mut keys = KeyActions::new("keyboard".to_owned());
+    if shift {
+        keys = keys.then(KeyAction::Down {
+            value: Key::Shift.into(),
+        });
+    }
+    keys = keys
         .then(KeyAction::Down { value: key.into() })
         .then(KeyAction::Up { value: key.into() });
+    if shift {
+        keys = keys.then(KeyAction::Up {
+            value: Key::Shift.into(),
+        });
+    }
     app.client()
         .perform_actions(keys)
         .await
@@ -297,4 +313,43 @@ async fn the_keyboard_reaches_search_and_facets_with_a_visible_focus_and_enter_a
     assert_eq!(app.current_route().await, format!("/tasks?status={value}"));
     assert_eq!(number_in(&app.text(RESULT_COUNT).await), shown);
     app.assert_no_console_errors().await;
+}
+
+#[tokio::test]
+async fn focus_moving_back_up_the_list_is_not_hidden_under_the_sticky_result_bar() {
+    let data = Data::load();
+    let app = App::start().await;
+    open_tasks(&app, "").await;
+    wait_for_count(&app, data.records.len()).await;
+    app.eval(
+        "document.querySelector('.tasks-results .entry-link').focus();",
+        vec![],
+    )
+    .await;
+    for _ in 0..20 {
+        press(&app, Key::Tab).await;
+    }
+    // Shift+Tab scrolls each earlier link into view at the top edge, where the result
+    // bar (count and sort) stays stuck: the focused link must not end up beneath it.
+    let mut hidden = Vec::new();
+    for _ in 0..20 {
+        press_with(&app, Key::Tab, true).await;
+        let seen = app
+            .eval(
+                "const element = document.activeElement; \
+                 const box = element.getBoundingClientRect(); \
+                 const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2); \
+                 return (hit && (hit === element || element.contains(hit))) ? null : \
+                   `${element.textContent.trim().slice(0, 30)} at top ${Math.round(box.top)} under ${hit ? hit.className : '?'}`;",
+                vec![],
+            )
+            .await;
+        if let Some(under) = seen.as_str() {
+            hidden.push(under.to_owned());
+        }
+    }
+    assert!(
+        hidden.is_empty(),
+        "focused links hidden under another element: {hidden:?}"
+    );
 }
