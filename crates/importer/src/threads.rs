@@ -29,7 +29,7 @@ const MAX_PHRASE: usize = 12;
 /// Added to a task pair's score when both name the same lead unit.
 const SHARED_UNIT_BONUS: f64 = 2.0;
 /// A phrase names a thread only if it weighs at least this much on its own.
-const THREAD_PHRASE_WEIGHT: f64 = 5.0;
+const THREAD_PHRASE_WEIGHT: f64 = 5.5;
 /// Score of a link from a task to an indicator it names.
 const INDICATOR_SCORE: f64 = 10.0;
 
@@ -117,8 +117,6 @@ const BOILERPLATE: &[&str] = &[
     "全省",
     "全国",
     "一体",
-    "湖州",
-    "平湖",
     "我们",
     "今年",
     "明年",
@@ -137,7 +135,6 @@ const BOILERPLATE: &[&str] = &[
     "与",
     "及",
     "的",
-    "等",
     "在",
     "为",
     "是",
