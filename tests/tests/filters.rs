@@ -359,3 +359,42 @@ async fn the_result_count_stays_visible_down_to_no_result() {
     assert_eq!(shown_count(&app).await, 0);
     app.assert_no_console_errors().await;
 }
+
+#[tokio::test]
+async fn sorting_by_status_puts_lagging_first_and_keeps_every_entry() {
+    let data = Data::load();
+    let app = App::start().await;
+    open_tasks(&app, "").await;
+    click_in_view(&app, ".sort-links a:nth-of-type(2)").await;
+    wait_for_count(&app, data.records.len()).await;
+    assert_eq!(app.current_route().await, "/tasks?sort=status");
+    listed_ids(&app).await;
+    let order = app
+        .eval(
+            "return Array.from(document.querySelectorAll(arguments[0]), \
+               (row) => row.getAttribute('data-item-id'));",
+            vec![json!(LISTED)],
+        )
+        .await;
+    let order: Vec<String> = serde_json::from_value(order).expect("ids");
+    assert_eq!(order.len(), data.records.len());
+    // The order a supervisor reads in: lagging, no progress, progress, not tracked.
+    let rank = |id: &String| match data.record(id).status {
+        "滞后" => 0,
+        "未报进展" => 1,
+        "有进展" => 2,
+        _ => 3,
+    };
+    let ranks: Vec<u8> = order.iter().map(rank).collect();
+    assert!(
+        ranks.windows(2).all(|pair| pair[0] <= pair[1]),
+        "statuses out of order"
+    );
+    let first: BTreeSet<String> = order.iter().take(7).cloned().collect();
+    assert_same_ids(
+        &first,
+        &data.ids(|r| r.status == "滞后"),
+        "the first seven rows",
+    );
+    app.assert_no_console_errors().await;
+}
