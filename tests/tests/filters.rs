@@ -338,6 +338,24 @@ async fn the_result_count_stays_visible_down_to_no_result() {
     let data = Data::load();
     let app = App::start().await;
     open_tasks(&app, "").await;
+    // Far down the list, the count is still on screen.
+    app.eval(
+        "window.scrollTo(0, document.body.scrollHeight * 0.8);",
+        vec![],
+    )
+    .await;
+    let on_screen = app
+        .eval(
+            "const box = document.querySelector(arguments[0]).getBoundingClientRect(); \
+             return window.scrollY > 1000 && box.top >= 0 && box.bottom <= window.innerHeight;",
+            vec![json!(RESULT_COUNT)],
+        )
+        .await;
+    assert_eq!(
+        on_screen,
+        json!(true),
+        "the count scrolled out of view with the list"
+    );
     for (typed, expected) in [("高铁", data.search("高铁").len()), ("铁路ＸＹＺ", 0)] {
         app.clear(SEARCH_BOX).await;
         app.type_into(SEARCH_BOX, typed).await;
