@@ -2,8 +2,10 @@
 //! and the leader × department matrix of lead and co-responsible assignments.
 
 use leptos::prelude::*;
-use planboard_model::lag::{lag_by_department, lag_by_leader, LagRow, Matrix};
-use planboard_model::{DocumentKind, Route, Status, View};
+use planboard_model::lag::{
+    lag_by_department, lag_by_earlier_leader, lag_by_leader, LagRow, Matrix,
+};
+use planboard_model::{DocumentKind, LinkIndex, Route, Status, View};
 
 use crate::components::chart::{ChartRow, Series, SeriesStyle, StackedBarChart};
 use crate::components::task_row::{document_short_label, EntryRow};
@@ -53,7 +55,15 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
     let by_leader = lag_by_leader(index, &report.id);
     let by_department = lag_by_department(index, &report.id);
     let leader_section = if by_leader.is_empty() {
-        view! { <p class="empty">"该报告没有写明分管领导，无法按领导统计；请看下面按牵头单位的统计和领导 × 部门矩阵。"</p> }.into_any()
+        let links = LinkIndex::new(&data.dataset.links);
+        let earlier = lag_by_earlier_leader(index, &links, &report.id);
+        view! {
+            <p class="section-note">
+                "该报告没有写明分管领导。下面按“主题脉络”的关联，把报告中的任务归到较早文件（如2021年责任分解）里同一事项的分管领导名下；分工可能已经调整，仅供参考。没有关联的任务不计入。"
+            </p>
+            {lag_chart("lag-earlier-leaders", "按以往分工推算：各领导同一事项的滞后情况", "以往分管领导", &earlier)}
+        }
+        .into_any()
     } else {
         lag_chart(
             "lag-leaders",

@@ -131,6 +131,13 @@ async fn the_lag_view_has_a_matrix_row_per_leader() {
     let page = app.text(".lag-page").await;
     assert!(page.contains("只配合、从不牵头的单位"));
     assert!(page.contains("市科技局（滞后 2 / 共 4 项）"), "{page}");
+    // The 2024 report names no leaders: its lagging tasks go to the 2021 leader of the
+    // same commitment, said as such.
+    let earlier = app
+        .text("figure[data-chart=\"lag-earlier-leaders\"] table")
+        .await;
+    assert!(earlier.contains("项乐民"), "{earlier}");
+    assert!(page.contains("按以往分工推算"));
     app.assert_no_console_errors().await;
 }
 

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::entry::EntryKind;
 use crate::index::Index;
+use crate::links::{LinkIndex, LinkKind};
 use crate::types::{Status, TaskKind};
 
 /// One leader's or department's tasks in a report.
@@ -35,6 +36,27 @@ pub fn lag_by_leader(index: &Index, document: &str) -> Vec<LagRow> {
         if let Some(leader) = &entry.leader {
             visit(leader);
         }
+    })
+}
+
+/// For a report that names no leaders: per leader of the *earlier* records the report's
+/// tasks are linked to as the same commitment (the 2021 breakdown's 分管领导 of a 2024
+/// task). A task counts once for each distinct such leader; tasks with no such link are
+/// left out. Leaders change, so the view words this as the earlier assignment.
+pub fn lag_by_earlier_leader(index: &Index, links: &LinkIndex, document: &str) -> Vec<LagRow> {
+    lag_rows(index, document, |entry, visit| {
+        let mut leaders: Vec<&str> = links
+            .links_of(&entry.id)
+            .into_iter()
+            .filter(|link| link.kind == LinkKind::SameCommitment)
+            .filter_map(|link| link.other(&entry.id))
+            .filter_map(|other| index.entry(other))
+            .filter(|other| other.document != entry.document)
+            .filter_map(|other| other.leader.as_deref())
+            .collect();
+        leaders.sort_unstable();
+        leaders.dedup();
+        leaders.into_iter().for_each(&mut *visit);
     })
 }
 

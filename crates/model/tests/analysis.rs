@@ -2,7 +2,9 @@
 //! the expected numbers worked out by hand from the documents.
 
 use planboard_model::compare::{compare, Scope};
-use planboard_model::lag::{lag_by_department, lag_by_leader, Matrix, RoleCounts};
+use planboard_model::lag::{
+    lag_by_department, lag_by_earlier_leader, lag_by_leader, Matrix, RoleCounts,
+};
 use planboard_model::pace::{pace_table, Interpolation, Verdict};
 use planboard_model::{parse_dataset, Basis, Dataset, Index, LinkIndex, DATA_FILES};
 
@@ -102,6 +104,29 @@ fn the_2024_report_lags_by_department_and_names_no_leaders() {
     lagging.sort_unstable();
     lagging.dedup();
     assert_eq!(lagging.len(), 7);
+}
+
+#[test]
+fn lagging_2024_tasks_by_their_2021_leader() {
+    let dataset = real_dataset();
+    let index = Index::new(&dataset);
+    let links = LinkIndex::new(&dataset.links);
+    let rows = lag_by_earlier_leader(&index, &links, "huzhou-2024-progress");
+    let xiang = rows
+        .iter()
+        .find(|row| row.name == "项乐民")
+        .expect("项乐民 had the science and retail work in 2021");
+    // 社零 (t55, from a1-6-5), 科创枢纽 (t58, from a1-6-2 and a2-6-1), the labs (t59,
+    // from a2-6-1, a2-6-2, a2-6-4): read and confirmed as the same commitments.
+    assert_eq!(
+        ids(&index, &xiang.lagging),
+        [
+            "huzhou-2024-progress/t55",
+            "huzhou-2024-progress/t58",
+            "huzhou-2024-progress/t59"
+        ]
+    );
+    assert_eq!(rows[0].name, "项乐民", "most lagging first");
 }
 
 #[test]
