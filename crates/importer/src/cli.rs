@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const USAGE: &str = "用法:
-  planboard-ingest build <SOURCE_DIR> --out <DIR>   解析 SOURCE_DIR 中全部 *.txt,写出 documents.json、tasks.json、projects.json、plan.json
+  planboard-ingest build <SOURCE_DIR> --out <DIR>   解析 SOURCE_DIR 中全部 *.txt,写出 documents.json、tasks.json、projects.json、plan.json、links.json
   planboard-ingest inspect <FILE>                   识别文档类型,stdout 输出解析结果(JSON),stderr 输出逐行归属统计与未归属的行
   planboard-ingest bench <SOURCE_DIR> [--runs N]    在内存中重复构建整个数据集 N 次(默认 30),报告每次构建的最短/中位用时
   planboard-ingest synth <SOURCE_DIR> --tasks N --out <DIR>
