@@ -30,12 +30,14 @@ pub fn document_short_label(document: &SourceDocument) -> String {
     document.short_label()
 }
 
-/// The number the document prints for an entry, as a reader cites it (`第 13 项`).
-fn entry_number(dataset: &Dataset, entry: &Entry) -> Option<u32> {
-    entry
-        .task(dataset)
-        .map(|task| task.number)
-        .or_else(|| entry.project(dataset).map(|project| project.number))
+/// How a reader cites an entry within its document (`附件2 项乐民 第3项`); see
+/// `Task::citation` for why the number alone is not enough.
+fn entry_citation(dataset: &Dataset, entry: &Entry) -> Option<String> {
+    entry.task(dataset).map(|task| task.citation()).or_else(|| {
+        entry
+            .project(dataset)
+            .map(|project| format!("民生实事 第{}项", project.number))
+    })
 }
 
 /// One entry of `Index::entries()` as a list row, carrying `data-item-id`: status,
@@ -51,9 +53,9 @@ pub fn EntryRow(entry: usize, #[prop(into)] query: Signal<String>) -> impl IntoV
         return ().into_any();
     };
     let document = data.index.document(&entry.document);
-    let source_label = match (document, entry_number(dataset, entry)) {
-        (Some(document), Some(number)) => {
-            format!("{} 第{}项", document_short_label(document), number)
+    let source_label = match (document, entry_citation(dataset, entry)) {
+        (Some(document), Some(citation)) => {
+            format!("{} {}", document_short_label(document), citation)
         }
         (Some(document), None) => document_short_label(document),
         (None, _) => entry.document.clone(),

@@ -56,8 +56,8 @@ fn TaskDetail(task: Task, position: usize) -> impl IntoView {
     let data = use_data();
     let document = data.index.document(&task.document).cloned();
     let heading = match &document {
-        Some(document) => format!("{} 第{}项", document_short_label(document), task.number),
-        None => format!("{} 第{}项", task.document, task.number),
+        Some(document) => format!("{} {}", document_short_label(document), task.citation()),
+        None => format!("{} {}", task.document, task.citation()),
     };
     let number_note = task
         .number_inferred

@@ -418,3 +418,106 @@ pub struct ReportArea {
     pub title: String,
     pub tasks: Vec<String>,
 }
+
+impl Task {
+    /// How a reader cites the task within its document, e.g. `附件2 项乐民 第3项` or
+    /// `（一） 第2项`. Numbers restart in each attachment, leader section and area, so
+    /// `第N项` alone would name several tasks of one document; the section that makes it
+    /// unique is named by the attachment, the leader, or the area's numbering.
+    pub fn citation(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(attachment) = self.source.path.first().filter(|p| p.starts_with("附件")) {
+            parts.push(attachment.clone());
+        }
+        match (&self.leader, self.source.path.last()) {
+            (Some(leader), _) => parts.push(leader.clone()),
+            (None, Some(section)) => {
+                if let Some(numbering) = leading_numbering(section) {
+                    parts.push(numbering.to_string());
+                }
+            }
+            (None, None) => {}
+        }
+        parts.push(format!("第{}项", self.number));
+        parts.join(" ")
+    }
+}
+
+/// The numbering a heading opens with: `（一）`, `(一)`, `一、`.
+fn leading_numbering(heading: &str) -> Option<&str> {
+    const NUMERALS: &str = "一二三四五六七八九十百零〇";
+    let mut chars = heading.char_indices().peekable();
+    let opened = matches!(chars.peek(), Some((_, '（' | '(')));
+    if opened {
+        chars.next();
+    }
+    let mut numerals = 0;
+    for (index, ch) in chars {
+        if NUMERALS.contains(ch) {
+            numerals += 1;
+            continue;
+        }
+        let closes = if opened {
+            matches!(ch, '）' | ')')
+        } else {
+            ch == '、'
+        };
+        return (numerals > 0 && closes).then(|| &heading[..index + ch.len_utf8()]);
+    }
+    None
+}
+
+#[cfg(test)]
+mod citation_tests {
+    use super::*;
+
+    fn task(leader: Option<&str>, path: &[&str], number: u32) -> Task {
+        Task {
+            id: "d/t".into(),
+            kind: TaskKind::AnnualTask,
+            document: "d".into(),
+            year: 2021,
+            jurisdiction: "湖州市".into(),
+            number,
+            number_inferred: false,
+            text: String::new(),
+            leader: leader.map(str::to_string),
+            units: Vec::new(),
+            progress: Vec::new(),
+            remarks: Vec::new(),
+            status: Status::NotTracked,
+            districts: Vec::new(),
+            source: SourceSpan {
+                path: path.iter().map(|p| p.to_string()).collect(),
+                first_line: 1,
+                last_line: 1,
+            },
+        }
+    }
+
+    #[test]
+    fn breakdown_tasks_are_cited_by_attachment_and_leader() {
+        let t = task(
+            Some("项乐民"),
+            &["附件2", "政府工作报告…", "六、项乐民副市长牵头重点工作"],
+            3,
+        );
+        assert_eq!(t.citation(), "附件2 项乐民 第3项");
+    }
+
+    #[test]
+    fn report_paragraphs_are_cited_by_their_area() {
+        let t = task(None, &["（三）着眼系统集成"], 2);
+        assert_eq!(t.citation(), "（三） 第2项");
+        let target = task(None, &["二、2020年重点任务"], 5);
+        assert_eq!(target.citation(), "二、 第5项");
+        let half_width = task(None, &["(十二)其他"], 1);
+        assert_eq!(half_width.citation(), "(十二) 第1项");
+    }
+
+    #[test]
+    fn tasks_without_sections_are_cited_by_number_alone() {
+        assert_eq!(task(None, &[], 13).citation(), "第13项");
+        assert_eq!(task(None, &["没有编号的标题"], 4).citation(), "第4项");
+    }
+}
