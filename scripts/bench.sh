@@ -17,8 +17,13 @@ mkdir -p "$work"
 
 bash scripts/setup.sh
 # Its own dist folder, so that a build or a test elsewhere cannot change the files
-# while they are measured.
-timed "release build (trunk)" trunk build --release --skip-version-check --dist "$work/dist"
+# while they are measured; the lock keeps two Trunk builds from sharing target/'s
+# intermediate files (a concurrent build once left an empty wasm behind).
+timed "release build (trunk)" flock /tmp/planboard-build.lock \
+  trunk build --release --skip-version-check --dist "$work/dist"
+for wasm in "$work/dist"/*.wasm; do
+  [ -s "$wasm" ] || die "the build wrote an empty $wasm (another build at the same time?); run again"
+done
 
 # The synthetic dataset, from the real documents; recompressed only when it changed
 # (brotli -q 11 of ~60 MB takes a while).

@@ -44,6 +44,10 @@ function clickFacet() {
 
 (async () => {
   const times = [];
+  if (kind === "facet" && !document.querySelector(facetSelector)) {
+    done("nothing matches " + facetSelector);
+    return;
+  }
   if (kind === "keystroke") {
     type("");
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -228,11 +228,15 @@ async fn cold_load(client: &Client, origin: &str, url: &str) -> Result<f64, Stri
     while tokio::time::Instant::now() < deadline {
         let mark = run(
             client,
-            "return window.__bench ? window.__bench.listFrame : null;",
+            "return document.querySelector('[data-testid=\"load-error\"]') ? 'load-error' \
+             : window.__bench ? window.__bench.listFrame : null;",
         )
         .await?;
         if let Some(time) = mark.as_f64() {
             return Ok(time);
+        }
+        if mark.as_str() == Some("load-error") {
+            return Err(format!("{url}: the app shows its load-error page"));
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
@@ -271,6 +275,9 @@ async fn interact(
         )
         .await
         .map_err(|error| format!("{kind} runs: {error}"))?;
+    if let Some(problem) = times.as_str() {
+        return Err(format!("{kind}: {problem}"));
+    }
     let pairs: Vec<(f64, f64)> = times
         .as_array()
         .into_iter()

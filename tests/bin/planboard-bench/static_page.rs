@@ -1,7 +1,7 @@
 //! The comparison page: plain HTML listing the same tasks the app shows in its first
 //! list, with the app's style sheets, and a few lines of plain JavaScript that filter
-//! those items on a keystroke or a unit click — what the same page costs without Leptos,
-//! wasm or data files.
+//! those items on a keystroke or a document click — what the same page costs without
+//! Leptos, wasm or data files.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -11,12 +11,12 @@ use serde_json::Value;
 const SCRIPT: &str = r#"const items = [...document.querySelectorAll(".static-item")];
 const count = document.getElementById("static-count");
 let query = "";
-let unit = null;
+let documentId = null;
 function apply() {
   let shown = 0;
   for (const item of items) {
     const show = (!query || item.textContent.includes(query)) &&
-      (!unit || item.dataset.units.split("|").includes(unit));
+      (!documentId || item.dataset.document === documentId);
     item.hidden = !show;
     if (show) shown++;
   }
@@ -29,9 +29,9 @@ document.getElementById("static-search").addEventListener("input", (event) => {
 for (const link of document.querySelectorAll(".static-facet")) {
   link.addEventListener("click", (event) => {
     event.preventDefault();
-    unit = unit === link.dataset.unit ? null : link.dataset.unit;
+    documentId = documentId === link.dataset.document ? null : link.dataset.document;
     for (const other of document.querySelectorAll(".static-facet")) {
-      other.classList.toggle("selected", other.dataset.unit === unit);
+      other.classList.toggle("selected", other.dataset.document === documentId);
     }
     apply();
   });
@@ -52,7 +52,8 @@ pub fn write(served: &Path, tasks: &[Value], ids: &[String]) -> std::io::Result<
         }
     }
     styles.sort();
-    let mut units_seen = Vec::new();
+    // Every task has a document (not every task has units), so the facet is the document.
+    let mut documents_seen = Vec::new();
     let mut rows = String::new();
     for task in ids.iter().filter_map(|id| by_id.get(id.as_str())) {
         let units: Vec<&str> = task["units"]
@@ -61,29 +62,27 @@ pub fn write(served: &Path, tasks: &[Value], ids: &[String]) -> std::io::Result<
             .flatten()
             .filter_map(|unit| unit["name"].as_str())
             .collect();
-        for unit in &units {
-            if !units_seen.contains(unit) {
-                units_seen.push(*unit);
-            }
+        let document = task["document"].as_str().unwrap_or_default();
+        if !documents_seen.contains(&document) {
+            documents_seen.push(document);
         }
         rows.push_str(&format!(
-            "<li class=\"static-item entry\" data-units=\"{}\"><div class=\"entry-meta\">\
+            "<li class=\"static-item entry\" data-document=\"{}\"><div class=\"entry-meta\">\
              <a class=\"entry-link\" href=\"#\">{}</a> <span class=\"entry-leader\">{}</span></div>\
              <p class=\"entry-text\">{}</p><p class=\"entry-units\">{}</p></li>\n",
-            escape(&units.join("|")),
+            escape(document),
             escape(task["id"].as_str().unwrap_or_default()),
             escape(task["leader"].as_str().unwrap_or_default()),
             escape(task["text"].as_str().unwrap_or_default()),
             escape(&units.join("、")),
         ));
     }
-    let facets: String = units_seen
+    let facets: String = documents_seen
         .iter()
-        .take(20)
-        .map(|unit| {
+        .map(|document| {
             format!(
-                "<li><a class=\"static-facet facet-value\" href=\"#\" data-unit=\"{0}\">{0}</a></li>",
-                escape(unit)
+                "<li><a class=\"static-facet facet-value\" href=\"#\" data-document=\"{0}\">{0}</a></li>",
+                escape(document)
             )
         })
         .collect();
