@@ -121,6 +121,10 @@ async fn the_built_page_has_a_strict_policy_that_no_view_violates() {
         ("#/leaders", RESULT_COUNT),
         ("#/departments", RESULT_COUNT),
         ("#/notes", "[data-testid=\"app\"] h1"),
+        ("#/threads", "[data-testid=\"app\"] h1"),
+        ("#/pace", "[data-testid=\"app\"] h1"),
+        ("#/lag", "[data-testid=\"app\"] h1"),
+        ("#/compare", "[data-testid=\"app\"] h1"),
         ("#/", "[data-testid=\"app\"] h1"),
     ] {
         app.open(&format!("index.html{hash}")).await;
@@ -135,6 +139,11 @@ async fn the_built_page_has_a_strict_policy_that_no_view_violates() {
             ".page-counts",
         ),
         ("#/tasks", ".entry-link", ".item-page"),
+        (
+            "#/threads",
+            "main a[href^=\"#/threads/\"]",
+            "[data-testid=\"app\"] h1",
+        ),
     ] {
         app.open(&format!("index.html{list}")).await;
         app.click(link).await;
