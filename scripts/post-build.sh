@@ -58,10 +58,14 @@ version=$(cd "$stage" && sha256sum -- "${files[@]}" | sha256sum | cut -c 1-16)
   cat src/service_worker.js
 } >"$stage/sw.js"
 
-# --- 3. pre-compressed copies -----------------------------------------------------------
+# --- 3. pre-compressed copies (release only: brotli -q 11 of a debug wasm takes long) --
 find "$stage" -type f \( -name '*.br' -o -name '*.gz' \) -delete
-while IFS= read -r -d '' file; do
-  brotli --quality=11 --force --keep --output="$file.br" -- "$file"
-  gzip -9 --no-name --force --keep --stdout -- "$file" >"$file.gz"
-done < <(find "$stage" -type f ! -name '.*' -print0)
-say "bootstrap ${boot_name:-already external}; sw.js version $version with ${#files[@]} files; .br and .gz written"
+compressed="no .br/.gz (debug build)"
+if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
+  while IFS= read -r -d '' file; do
+    brotli --quality=11 --force --keep --output="$file.br" -- "$file"
+    gzip -9 --no-name --force --keep --stdout -- "$file" >"$file.gz"
+  done < <(find "$stage" -type f ! -name '.*' -print0)
+  compressed=".br and .gz written"
+fi
+say "bootstrap ${boot_name:-already external}; sw.js version $version with ${#files[@]} files; $compressed"
