@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use planboard_model::pace::{
     pace_table, Interpolation, PaceRow, Verdict, GROWTH_TOLERANCE, LEVEL_TOLERANCE,
+    PRICE_BASIS_CAVEAT,
 };
 use planboard_model::{Basis, DocumentKind, Measure};
 
@@ -87,6 +88,7 @@ pub fn PacePage() -> impl IntoView {
                 <summary>"算法说明"</summary>
                 <p>"总量和数量类指标（亿元、万人、件……）按年均增速复合推算：规划以“年均增长”设定这类目标，匀速即增速不变。比重、比率和年限类指标（%、年、岁）按线性推算：规划按百分点或年数提高这类目标。基数取2020年末，目标取2025年末。"</p>
                 <p>{format!("判断：增速类数字与所需年均增速相差不超过 {GROWTH_TOLERANCE} 个百分点为“符合序时”；数值类数字与该日应达值相差不超过 {} % 为“符合序时”。越低越好的指标（如 PM2.5）方向相反。年度目标按当年年末比较，实际数按报告日期比较；上半年增速按同比口径直接与年均增速比较。", LEVEL_TOLERANCE * 100.0)}</p>
+                <p>{PRICE_BASIS_CAVEAT}</p>
             </details>
             <section aria-labelledby="pace-findings">
                 <h2 id="pace-findings">"文件中的数字与序时进度"</h2>
@@ -188,6 +190,7 @@ fn findings_list(rows: &[PaceRow]) -> impl IntoView {
                             {finding.verdict.label_zh()}
                         </span>
                     </p>
+                    {finding.caveat.map(|caveat| view! { <p class="finding-caveat">{caveat}</p> })}
                     <blockquote class="finding-sentence">{figure.sentence.clone()}</blockquote>
                     <p class="finding-source">
                         "出处：" <a href=item_href(&figure.item)>{format!("{source}（{}）", figure.date)}</a>

@@ -185,7 +185,17 @@ pub struct Finding<'d> {
     /// the expected value at the figure's date (levels).
     pub expected: f64,
     pub verdict: Verdict,
+    /// Why the verdict must be read with care, when the two numbers are not measured
+    /// alike (see [`PRICE_BASIS_CAVEAT`]).
+    pub caveat: Option<&'static str>,
 }
+
+/// A money total's target (GDP 5000 亿元) is set at current prices, so the yearly rate
+/// it requires includes inflation, while the growth the reports state is at comparable
+/// prices. Comparing the two overstates the shortfall by roughly the price rise; the
+/// verdict is kept (it is what the numbers say) but never shown without this warning.
+pub const PRICE_BASIS_CAVEAT: &str =
+    "口径提示：目标为现价总量，所需增速含价格因素；文件中的增速一般按可比价计算，直接比较会高估差距。";
 
 /// An indicator with its pace and the figures stated for it.
 #[derive(Clone, Debug, PartialEq)]
@@ -222,6 +232,12 @@ pub fn pace_table(dataset: &Dataset) -> Vec<PaceRow<'_>> {
                 .iter()
                 .filter(|figure| figure.indicator == indicator.id)
                 .filter_map(|figure| judge(figure, pace.as_ref(), growth_target))
+                .map(|mut finding| {
+                    if compares_growth_with_money_total(&finding, pace.as_ref(), indicator) {
+                        finding.caveat = Some(PRICE_BASIS_CAVEAT);
+                    }
+                    finding
+                })
                 .collect();
             Some(PaceRow {
                 indicator,
@@ -231,6 +247,17 @@ pub fn pace_table(dataset: &Dataset) -> Vec<PaceRow<'_>> {
             })
         })
         .collect()
+}
+
+/// A growth rate judged against the compound pace of an amount of money.
+fn compares_growth_with_money_total(
+    finding: &Finding,
+    pace: Option<&Pace>,
+    indicator: &Indicator,
+) -> bool {
+    finding.figure.measure == Measure::Growth
+        && pace.is_some_and(|p| p.interpolation == Interpolation::Compound)
+        && indicator.unit.contains('元')
 }
 
 /// Compares one figure with the pace; `None` when they measure different things.
@@ -274,5 +301,6 @@ pub fn judge<'d>(
         figure,
         expected: (expected * 100.0).round() / 100.0,
         verdict,
+        caveat: None,
     })
 }

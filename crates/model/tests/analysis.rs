@@ -46,12 +46,24 @@ fn gdp_needs_9_33_percent_a_year_and_the_2024_figures_are_behind() {
     assert_eq!(reported.expected, 9.33);
     assert_eq!(reported.verdict, Verdict::Behind);
     assert_eq!(reported.verdict.label_zh(), "慢于序时");
+    // A comparable-price growth rate against a current-price total: the verdict carries
+    // the price-basis warning, every GDP finding does.
+    assert!(gdp
+        .findings
+        .iter()
+        .all(|f| f.caveat == Some(planboard_model::pace::PRICE_BASIS_CAVEAT)));
 }
 
 #[test]
 fn shares_move_linearly_and_lower_pm25_is_better() {
     let dataset = real_dataset();
     let table = pace_table(&dataset);
+    // Shares and concentrations are measured alike in plan and report: no warning.
+    assert!(table
+        .iter()
+        .filter(|row| !row.indicator.unit.contains('元'))
+        .flat_map(|row| &row.findings)
+        .all(|f| f.caveat.is_none()));
     let find = |id: &str| {
         table
             .iter()
