@@ -12,11 +12,17 @@
 //! hand-labelled pairs in `tests/threads.rs`.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::OnceLock;
 
 use planboard_model::{link_key, Dataset, Link, LinkKind, Links, Thread};
 
 use crate::figures::{indicator_for, INDICATOR_WORDS};
+
+mod phrases;
+
+use phrases::{chunk, contains, grams, MIN_PHRASE};
+// SipHash guards against hostile keys, which phrases are not; FxHash makes the phrase
+// table several times faster, which keeps `planboard-ingest bench` short.
+use rustc_hash::FxBuildHasher as FastHash;
 
 /// A pair is linked from this score on.
 pub const LINK_THRESHOLD: f64 = 8.5;
@@ -24,142 +30,12 @@ pub const LINK_THRESHOLD: f64 = 8.5;
 pub const LINKS_PER_DOCUMENT: usize = 3;
 /// Phrases in more records than this are common words of the genre, not topics.
 const MAX_RECORDS_PER_PHRASE: usize = 12;
-const MIN_PHRASE: usize = 3;
-const MAX_PHRASE: usize = 12;
 /// Added to a task pair's score when both name the same lead unit.
 const SHARED_UNIT_BONUS: f64 = 2.0;
 /// A phrase names a thread only if it weighs at least this much on its own.
 const THREAD_PHRASE_WEIGHT: f64 = 5.5;
 /// Score of a link from a task to an indicator it names.
 const INDICATOR_SCORE: f64 = 10.0;
-
-/// Words that every kind of task uses; they cut chunks and never belong to a phrase.
-const BOILERPLATE: &[&str] = &[
-    "进一步",
-    "高质量",
-    "高水平",
-    "高标准",
-    "全方位",
-    "加快",
-    "推进",
-    "推动",
-    "建设",
-    "全面",
-    "深化",
-    "实施",
-    "打造",
-    "提升",
-    "加强",
-    "完善",
-    "开展",
-    "积极",
-    "持续",
-    "大力",
-    "着力",
-    "全力",
-    "努力",
-    "力争",
-    "确保",
-    "坚持",
-    "强化",
-    "优化",
-    "支持",
-    "促进",
-    "围绕",
-    "聚焦",
-    "发展",
-    "工作",
-    "全市",
-    "我市",
-    "一批",
-    "以上",
-    "左右",
-    "达到",
-    "完成",
-    "新增",
-    "开工",
-    "建成",
-    "项目",
-    "体系",
-    "机制",
-    "有效",
-    "不断",
-    "重点",
-    "重大",
-    "各类",
-    "相关",
-    "水平",
-    "能力",
-    "进行",
-    "做好",
-    "抓好",
-    "落实",
-    "健全",
-    "扎实",
-    "切实",
-    "深入",
-    "争创",
-    "创建",
-    "培育",
-    "构建",
-    "形成",
-    "实现",
-    "提高",
-    "增长",
-    "取得",
-    "继续",
-    "更加",
-    "进行",
-    "坚决",
-    "统筹",
-    "谋划",
-    "启动",
-    "全省",
-    "全国",
-    "一体",
-    "我们",
-    "今年",
-    "明年",
-    "年度",
-    "计划",
-    "累计",
-    "同比",
-    "以来",
-    "目前",
-    "上半年",
-    "截至",
-    "其中",
-    "以及",
-    "及其",
-    "和",
-    "与",
-    "及",
-    "的",
-    "在",
-    "为",
-    "是",
-    "了",
-    "个",
-    "年",
-    "月",
-    "日",
-    "家",
-    "项",
-    "万",
-    "亿",
-    "元",
-    "将",
-    "把",
-    "对",
-    "以",
-    "从",
-    "到",
-    "向",
-    "由",
-    "并",
-    "或",
-    "于",
-];
 
 /// One linkable record with its text cut into chunks.
 struct Record<'d> {
@@ -247,7 +123,7 @@ pub fn candidates(dataset: &Dataset) -> Vec<Candidate> {
         .into_iter()
         .map(|((x, y), mut ids)| {
             // Longest first, so a phrase is kept only if it overlaps no kept one: a
-            // shared run longer than `MAX_PHRASE` counts once, not once per window.
+            // shared run longer than `phrases::MAX_PHRASE` counts once, not once per window.
             ids.sort_by_key(|&id| std::cmp::Reverse(phrase_texts[id as usize].len()));
             let mut kept: Vec<(&[char], f64)> = Vec::new();
             for id in ids {
@@ -620,146 +496,4 @@ fn record<'d>(
         chunks,
         quoted,
     }
-}
-
-/// Cuts `text` at punctuation, digits and boilerplate words; also returns the quoted
-/// terms (“…”, 《…》) whole.
-fn chunk(text: &str) -> (Vec<Vec<char>>, Vec<Vec<char>>) {
-    let chars: Vec<char> = text.chars().collect();
-    let mut chunks = Vec::new();
-    let mut quoted = Vec::new();
-    let mut current: Vec<char> = Vec::new();
-    let mut quote: Option<Vec<char>> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '“' | '《' => quote = Some(Vec::new()),
-            '”' | '》' => {
-                if let Some(term) = quote.take().filter(|t| t.len() >= 2 && t.len() <= 16) {
-                    quoted.push(term);
-                }
-            }
-            _ => {
-                if let Some(term) = quote.as_mut() {
-                    term.push(c);
-                }
-            }
-        }
-        let letter = is_word_char(c);
-        let stop = if letter {
-            boilerplate_at(&chars[i..])
-        } else {
-            0
-        };
-        if !letter || stop > 0 {
-            if current.len() >= MIN_PHRASE {
-                chunks.push(std::mem::take(&mut current));
-            } else {
-                current.clear();
-            }
-            i += stop.max(1);
-            continue;
-        }
-        current.push(c);
-        i += 1;
-    }
-    if current.len() >= MIN_PHRASE {
-        chunks.push(current);
-    }
-    (chunks, quoted)
-}
-
-/// CJK ideographs and ASCII letters make words; digits and punctuation cut them.
-fn is_word_char(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphabetic()
-}
-
-/// Length of the longest boilerplate word starting at `chars[0]`, 0 if none.
-fn boilerplate_at(chars: &[char]) -> usize {
-    let Some(words) = chars
-        .first()
-        .and_then(|c| boilerplate_by_first_char().get(c))
-    else {
-        return 0;
-    };
-    words
-        .iter()
-        .filter(|word| chars.starts_with(word))
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0)
-}
-
-/// `BOILERPLATE` by first character: the chunker asks once per character of every text.
-fn boilerplate_by_first_char() -> &'static HashMap<char, Vec<Vec<char>>> {
-    static TABLE: OnceLock<HashMap<char, Vec<Vec<char>>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: HashMap<char, Vec<Vec<char>>> = HashMap::new();
-        for word in BOILERPLATE {
-            let chars: Vec<char> = word.chars().collect();
-            if let Some(&first) = chars.first() {
-                table.entry(first).or_default().push(chars);
-            }
-        }
-        table
-    })
-}
-
-/// Every run of `MIN_PHRASE..=MAX_PHRASE` characters of a chunk.
-fn grams(chunk: &[char]) -> impl Iterator<Item = &[char]> {
-    (0..chunk.len()).flat_map(move |start| {
-        (MIN_PHRASE..=MAX_PHRASE)
-            .filter(move |len| start + len <= chunk.len())
-            .map(move |len| &chunk[start..start + len])
-    })
-}
-
-/// The standard library's SipHash guards against hostile keys, which these are not;
-/// this multiply-rotate hash (as in rustc's FxHash) makes the phrase table several
-/// times faster, which keeps `planboard-ingest bench` short.
-#[derive(Default, Clone, Copy)]
-struct FastHash;
-
-impl std::hash::BuildHasher for FastHash {
-    type Hasher = FastHasher;
-    fn build_hasher(&self) -> FastHasher {
-        FastHasher(0)
-    }
-}
-
-struct FastHasher(u64);
-
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u32(&mut self, value: u32) {
-        self.add(u64::from(value));
-    }
-    fn write_u64(&mut self, value: u64) {
-        self.add(value);
-    }
-    fn write_usize(&mut self, value: usize) {
-        self.add(value as u64);
-    }
-}
-
-impl FastHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-fn contains(longer: &[char], shorter: &[char]) -> bool {
-    longer
-        .windows(shorter.len())
-        .any(|window| window == shorter)
 }
