@@ -9,7 +9,9 @@
 
 pub mod compare;
 mod corpus;
+pub mod csv;
 pub mod entry;
+pub mod export;
 pub mod facets;
 pub mod filter;
 pub mod index;
