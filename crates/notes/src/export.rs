@@ -2,6 +2,7 @@
 
 use crate::book::NoteBook;
 use crate::date::local_date_time;
+use planboard_model::csv::{push_row, BOM};
 
 /// What the CSV says about the item a note is on, looked up by the caller in the
 /// current dataset.
@@ -39,7 +40,7 @@ pub fn to_csv(
     lookup: impl Fn(&str) -> Option<ItemLabel>,
     utc_offset_minutes: i32,
 ) -> String {
-    let mut csv = String::from('\u{feff}');
+    let mut csv = String::from(BOM);
     push_row(&mut csv, CSV_HEADER.iter().copied());
     for note in book.written() {
         let label = lookup(&note.item_id);
@@ -66,38 +67,4 @@ pub fn to_csv(
         );
     }
     csv
-}
-
-fn push_row<'a>(csv: &mut String, cells: impl IntoIterator<Item = &'a str>) {
-    for (index, cell) in cells.into_iter().enumerate() {
-        if index > 0 {
-            csv.push(',');
-        }
-        push_cell(csv, cell);
-    }
-    csv.push_str("\r\n");
-}
-
-/// One cell. Quoted when it holds a comma, quote or line break (quotes doubled). A cell
-/// that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first) gets
-/// a leading `'`, so note text stays text in Excel too — the OWASP advice against CSV
-/// injection; hand-written because this and the quoting are the whole CSV writer.
-fn push_cell(csv: &mut String, cell: &str) {
-    let formula_like = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let needs_quotes = formula_like || cell.contains([',', '"', '\n', '\r']);
-    if needs_quotes {
-        csv.push('"');
-    }
-    if formula_like {
-        csv.push('\'');
-    }
-    for c in cell.chars() {
-        if c == '"' {
-            csv.push('"');
-        }
-        csv.push(c);
-    }
-    if needs_quotes {
-        csv.push('"');
-    }
 }
