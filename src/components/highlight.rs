@@ -14,20 +14,23 @@ pub fn Highlighted(
     #[prop(into)]
     query: Signal<String>,
 ) -> impl IntoView {
-    move || {
-        query.with(|query| {
-            highlight(&text, query)
-                .into_iter()
-                .map(|(segment, matched)| {
-                    if matched {
-                        Either::Left(view! { <mark>{segment.to_string()}</mark> })
-                    } else {
-                        Either::Right(segment.to_string())
-                    }
-                })
-                .collect_view()
+    move || query.with(|query| marked_runs(&text, query))
+}
+
+/// `text` with every match of `query` wrapped in `<mark>`, for the query as it is now;
+/// for a view that already re-renders when the query changes (one reactive closure for
+/// many texts costs less than one per text).
+pub fn marked_runs(text: &str, query: &str) -> impl IntoView {
+    highlight(text, query)
+        .into_iter()
+        .map(|(segment, matched)| {
+            if matched {
+                Either::Left(view! { <mark>{segment.to_string()}</mark> })
+            } else {
+                Either::Right(segment.to_string())
+            }
         })
-    }
+        .collect_view()
 }
 
 /// Whether `query` matches anywhere in `text` (after the model's folding).

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use planboard_model::{Dataset, Entry, SourceDocument, Status, UnitRef, View};
 
-use crate::components::highlight::{has_match, Highlighted};
+use crate::components::highlight::{has_match, marked_runs, Highlighted};
 use crate::components::status::StatusBadge;
 use crate::state::{href_view, use_data};
 
@@ -156,31 +156,48 @@ pub fn UnitList(
     linked: bool,
 ) -> impl IntoView {
     let count = units.len();
+    if !linked {
+        // One reactive closure for the whole list rather than one per unit: a list of
+        // search results builds and drops these with every keystroke.
+        return (move || {
+            query.with(|query| {
+                units
+                    .iter()
+                    .enumerate()
+                    .map(|(position, unit)| {
+                        let name = marked_runs(&unit.name, query);
+                        unit_view(unit.lead, name, position + 1 < count)
+                    })
+                    .collect_view()
+            })
+        })
+        .into_any();
+    }
     units
         .into_iter()
         .enumerate()
         .map(|(position, unit)| {
-            let separator = (position + 1 < count).then_some("、");
-            let name = if linked {
-                let target = href_view(View::Department(unit.name.clone()));
-                view! {
-                    <a href=target>
-                        <Highlighted text=unit.name.clone() query />
-                    </a>
-                }
-                .into_any()
-            } else {
-                view! { <Highlighted text=unit.name.clone() query /> }.into_any()
+            let target = href_view(View::Department(unit.name.clone()));
+            let name = view! {
+                <a href=target>
+                    <Highlighted text=unit.name.clone() query />
+                </a>
             };
-            let class = if unit.lead { "unit unit-lead" } else { "unit" };
-            view! {
-                <span class=class>
-                    {unit.lead.then_some(view! { <span aria-hidden="true">"★"</span> })}
-                    {name}
-                    {unit.lead.then_some(view! { <span class="lead-tag">"牵头"</span> })}
-                </span>
-                {separator}
-            }
+            unit_view(unit.lead, name, position + 1 < count)
         })
         .collect_view()
+        .into_any()
+}
+
+/// One unit of a `UnitList`: its name, the lead ones marked with ★ and 牵头, and the
+/// separator before the next.
+fn unit_view(lead: bool, name: impl IntoView, separated: bool) -> impl IntoView {
+    let class = if lead { "unit unit-lead" } else { "unit" };
+    view! {
+        <span class=class>
+            {lead.then_some(view! { <span aria-hidden="true">"★"</span> })} {name}
+            {lead.then_some(view! { <span class="lead-tag">"牵头"</span> })}
+        </span>
+        {separated.then_some("、")}
+    }
 }
