@@ -7,6 +7,7 @@
 //! gives a [`Filter`] for [`Index::query`], whose [`QueryResult`] holds the matching
 //! entries and the facet counts; [`stats`] functions summarise matches for charts.
 
+pub mod bulletin;
 pub mod compare;
 mod corpus;
 pub mod csv;
