@@ -8,6 +8,7 @@ use planboard_model::{LoadError, View};
 use crate::components::nav::SiteHeader;
 use crate::components::update_banner::UpdateBanner;
 use crate::data_loader::load_app_data;
+use crate::pages::bulletin::BulletinPage;
 use crate::pages::compare::ComparePage;
 use crate::pages::departments::{DepartmentPage, DepartmentsPage};
 use crate::pages::item::ItemPage;
@@ -123,6 +124,7 @@ fn routed_page(view: View) -> AnyView {
         View::Pace => view! { <PacePage /> }.into_any(),
         View::Lag => view! { <LagPage /> }.into_any(),
         View::Compare => view! { <ComparePage /> }.into_any(),
+        View::Bulletin => view! { <BulletinPage /> }.into_any(),
     }
 }
 
@@ -143,6 +145,7 @@ fn view_title(view: &View) -> String {
         View::Pace => "序时进度".to_string(),
         View::Lag => "滞后分析".to_string(),
         View::Compare => "年度对比".to_string(),
+        View::Bulletin => "督查通报".to_string(),
     }
 }
 

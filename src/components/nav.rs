@@ -34,7 +34,7 @@ pub fn section_of(view: &View) -> Option<&'static str> {
         View::Notes => Some("notes"),
         View::Threads | View::Thread(_) => Some("threads"),
         View::Pace => Some("pace"),
-        View::Lag => Some("lag"),
+        View::Lag | View::Bulletin => Some("lag"),
         View::Compare => Some("compare"),
     }
 }

@@ -1,5 +1,6 @@
 //! One component per view; the router in `app.rs` picks one from the route.
 
+pub mod bulletin;
 pub mod compare;
 pub mod departments;
 pub mod item;

@@ -59,6 +59,10 @@ pub enum View {
     /// first two `doc` values), for `leader=<name>` or `unit=<department>`: added,
     /// dropped and carried-over commitments.
     Compare,
+    /// `#/bulletin?doc=<progress report id>`: the 督查通报 print view, lagging tasks of
+    /// one report (default: the newest) grouped by lead unit and by leader; `note=1`
+    /// includes the reader's own notes.
+    Bulletin,
 }
 
 /// A view and the filter state it shows.
@@ -123,6 +127,7 @@ impl Route {
             View::Pace => ("pace", None),
             View::Lag => ("lag", None),
             View::Compare => ("compare", None),
+            View::Bulletin => ("bulletin", None),
         };
         hash.push_str(name);
         if let Some(argument) = argument {
@@ -162,6 +167,7 @@ fn parse_view(path: &str) -> View {
         ("pace", _) => View::Pace,
         ("lag", _) => View::Lag,
         ("compare", _) => View::Compare,
+        ("bulletin", _) => View::Bulletin,
         _ => View::Overview,
     }
 }

@@ -169,6 +169,13 @@ fn note_filters_and_the_notes_view() {
         Route::parse("#/lag?doc=huzhou-2024-progress").view,
         View::Lag
     );
+    let bulletin = Route::parse("#/bulletin?doc=huzhou-2024-progress&note=1");
+    assert_eq!(bulletin.view, View::Bulletin);
+    assert!(bulletin.filter.note);
+    assert_eq!(
+        bulletin.to_hash(),
+        "#/bulletin?doc=huzhou-2024-progress&note=1"
+    );
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -250,6 +257,7 @@ fn view() -> impl Strategy<Value = View> {
         Just(View::Pace),
         Just(View::Lag),
         Just(View::Compare),
+        Just(View::Bulletin),
     ]
 }
 
