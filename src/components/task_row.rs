@@ -71,41 +71,45 @@ pub fn EntryRow(entry: usize, #[prop(into)] query: Signal<String>) -> impl IntoV
         .map(|line| ("进展", line))
         .chain(subitems.into_iter().map(|line| ("子项", line)))
         .collect();
-    let matched_lines = move || {
-        query.with(|current| {
-            searchable_lines
-                .iter()
-                .filter(|(_, line)| has_match(line, current))
-                .take(MATCHED_PROGRESS_SHOWN)
-                .map(|(label, line)| {
-                    view! {
-                        <p class="entry-match">
-                            <span class="field-label">{*label}</span>
-                            <Highlighted text=line.clone() query />
-                        </p>
-                    }
-                })
-                .collect_view()
-        })
-    };
     // Remarks belong to lagging tasks; a remark left on another one shows when searched.
     let lagging = entry.status == Status::Lagging;
-    let shown_remarks = move || {
-        query.with(|current| {
-            remarks
-                .iter()
-                .filter(|remark| lagging || has_match(remark, current))
-                .map(|remark| {
-                    view! {
-                        <p class="entry-remark">
-                            <span class="field-label">"滞后说明"</span>
-                            <Highlighted text=remark.clone() query />
-                        </p>
-                    }
-                })
-                .collect_view()
-        })
-    };
+    // The matched lines and the remarks in one reactive closure, and none for a row that
+    // has neither: rows are built and dropped by the hundred while the user types, and
+    // each closure is a render effect to set up and tear down. The closure re-renders on
+    // every query, so the texts inside need no reactive highlighting of their own.
+    let has_tail = !searchable_lines.is_empty() || !remarks.is_empty();
+    let searched_tail = has_tail.then_some({
+        move || {
+            query.with(|current| {
+                let matched_lines = searchable_lines
+                    .iter()
+                    .filter(|(_, line)| has_match(line, current))
+                    .take(MATCHED_PROGRESS_SHOWN)
+                    .map(|(label, line)| {
+                        view! {
+                            <p class="entry-match">
+                                <span class="field-label">{*label}</span>
+                                {marked_runs(line, current)}
+                            </p>
+                        }
+                    })
+                    .collect_view();
+                let shown_remarks = remarks
+                    .iter()
+                    .filter(|remark| lagging || has_match(remark, current))
+                    .map(|remark| {
+                        view! {
+                            <p class="entry-remark">
+                                <span class="field-label">"滞后说明"</span>
+                                {marked_runs(remark, current)}
+                            </p>
+                        }
+                    })
+                    .collect_view();
+                (matched_lines, shown_remarks)
+            })
+        }
+    });
 
     view! {
         <li class="entry" data-item-id=entry.id.clone()>
@@ -138,8 +142,7 @@ pub fn EntryRow(entry: usize, #[prop(into)] query: Signal<String>) -> impl IntoV
                         </p>
                     }
                 })}
-            {matched_lines}
-            {shown_remarks}
+            {searched_tail}
         </li>
     }
     .into_any()
