@@ -81,6 +81,8 @@ command -v chromedriver >/dev/null || missing_packages+=(chromium-driver)
 command -v brotli >/dev/null || missing_packages+=(brotli)
 command -v gzip >/dev/null || missing_packages+=(gzip)
 command -v openssl >/dev/null || missing_packages+=(openssl)
+# pdftotext reads back the 督查通报 PDF the browser tests print.
+command -v pdftotext >/dev/null || missing_packages+=(poppler-utils)
 if [ ${#missing_packages[@]} -gt 0 ]; then
   need_command apt-get "install ${missing_packages[*]} with your system's package manager"
   sudo_prefix=()

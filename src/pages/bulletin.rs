@@ -100,7 +100,7 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
         <article class="bulletin" data-testid="bulletin">
             <div class="bulletin-controls">
                 <nav aria-label="选择进展报告">
-                    <ul class="report-picker">{report_links}</ul>
+                    <ul class="choice-list">{report_links}</ul>
                 </nav>
                 <label class="bulletin-notes-toggle">
                     <input

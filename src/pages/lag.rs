@@ -51,6 +51,9 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
         })
         .collect_view();
 
+    let mut bulletin_route = Route::new(View::Bulletin);
+    bulletin_route.filter.doc = vec![report.id.clone()];
+    let bulletin_href = href(&bulletin_route);
     let index = &data.index;
     let by_leader = lag_by_leader(index, &report.id);
     let by_department = lag_by_department(index, &report.id);
@@ -102,6 +105,9 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
                 <p class="page-lede">"进展报告中带督查滞后说明的任务，按分管领导和牵头单位统计；以及各领导分管工作中各部门牵头、配合的次数。"</p>
             </div>
             <nav aria-label="选择进展报告"><ul class="choice-list">{report_links}</ul></nav>
+            <p class="lag-bulletin-link">
+                <a href=bulletin_href data-testid="bulletin-link">"打印督查通报"</a>
+            </p>
             <section aria-labelledby="lag-leaders">
                 <h2 id="lag-leaders">"按分管领导"</h2>
                 {leader_section}
