@@ -8,7 +8,7 @@
 //! stored notes could not be read.
 
 mod alerts;
-mod download;
+pub mod download;
 pub mod editor;
 mod facets;
 mod import_panel;
@@ -22,7 +22,7 @@ pub use alerts::NotesBanner;
 pub use editor::NoteEditor;
 pub use facets::{note_filter, NoteFacets};
 pub use page::NotesPage;
-pub use state::{provide_notes, use_notes};
+pub use state::{provide_notes, today, use_notes};
 
 /// Link target of the 我的笔记 page.
 pub const NOTES_HREF: &str = "#/notes";

@@ -5,6 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 use planboard_model::{Entry, Filter, QueryResult, Route, SortOrder, View};
 
+use crate::components::export_buttons::ExportButtons;
 use crate::components::facets::{selected_values, toggled_href, FacetPanel};
 use crate::components::task_row::EntryRow;
 use crate::notes::{note_filter, use_notes};
@@ -84,6 +85,7 @@ pub fn TasksPage() -> impl IntoView {
                 <p class="result-count" data-testid="result-count" role="status">
                     "共 " {move || match_count.get()} " 条"
                 </p>
+                <ExportButtons result filter />
                 <SortLinks />
                 <Show when=has_filter>
                     <a class="clear-filters" href=href_view(View::Tasks)>
