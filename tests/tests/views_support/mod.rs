@@ -426,6 +426,11 @@ pub fn every_view(data: &Data) -> Vec<(&'static str, String, &'static str)> {
             "#/compare".to_owned(),
             "[data-testid=\"compare-carried\"]",
         ),
+        (
+            "bulletin",
+            "#/bulletin?doc=huzhou-2024-progress".to_owned(),
+            "[data-testid=\"bulletin-by-unit\"]",
+        ),
     ]
 }
 
