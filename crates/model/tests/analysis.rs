@@ -6,21 +6,11 @@ use planboard_model::lag::{
     lag_by_department, lag_by_earlier_leader, lag_by_leader, Matrix, RoleCounts,
 };
 use planboard_model::pace::{pace_table, Interpolation, Verdict};
-use planboard_model::{parse_dataset, Basis, Dataset, Index, LinkIndex, DATA_FILES};
+use planboard_model::{Basis, Index, LinkIndex};
 
-fn real_dataset() -> Dataset {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/");
-    let [documents, tasks, projects, plan, links] =
-        DATA_FILES.map(|file| std::fs::read_to_string(format!("{dir}{file}")).expect(file));
-    parse_dataset(&documents, &tasks, &projects, &plan, &links).expect("the data files load")
-}
+mod common;
 
-fn ids(index: &Index, positions: &[usize]) -> Vec<String> {
-    positions
-        .iter()
-        .map(|&p| index.entries()[p].id.clone())
-        .collect()
-}
+use common::{ids, real_dataset};
 
 #[test]
 fn gdp_needs_9_33_percent_a_year_and_the_2024_figures_are_behind() {

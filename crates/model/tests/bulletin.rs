@@ -2,21 +2,11 @@
 //! lead unit, and by the 2021 leader of the same commitment (the report names none).
 
 use planboard_model::bulletin::Bulletin;
-use planboard_model::{parse_dataset, Dataset, Index, LinkIndex, Status, DATA_FILES};
+use planboard_model::{Index, LinkIndex, Status};
 
-fn real_dataset() -> Dataset {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/");
-    let [documents, tasks, projects, plan, links] =
-        DATA_FILES.map(|file| std::fs::read_to_string(format!("{dir}{file}")).expect(file));
-    parse_dataset(&documents, &tasks, &projects, &plan, &links).expect("the data files load")
-}
+mod common;
 
-fn ids(index: &Index, positions: &[usize]) -> Vec<String> {
-    positions
-        .iter()
-        .map(|&p| index.entries()[p].id.clone())
-        .collect()
-}
+use common::{ids, real_dataset};
 
 #[test]
 fn huzhou_2024_bulletin_groups_its_seven_lagging_tasks() {

@@ -42,3 +42,12 @@ pub fn ids(index: &Index, positions: &[usize]) -> Vec<String> {
         .map(|&position| index.entries()[position].id.clone())
         .collect()
 }
+
+/// The real data files the importer wrote (public/data), for tests whose expected
+/// numbers were worked out by hand from the documents.
+pub fn real_dataset() -> Dataset {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/");
+    let [documents, tasks, projects, plan, links] = planboard_model::DATA_FILES
+        .map(|file| std::fs::read_to_string(format!("{dir}{file}")).expect(file));
+    parse_dataset(&documents, &tasks, &projects, &plan, &links).expect("the data files load")
+}
