@@ -62,36 +62,53 @@ impl Browser {
             .prefix("planboard-chromium-")
             .tempdir()
             .expect("create a temporary Chromium profile folder");
-        let driver_port = free_port();
-        let mut driver = Command::new(&chromedriver)
-            .arg(format!("--port={driver_port}"))
-            .arg(format!(
-                "--log-path={}",
-                profile.path().join("chromedriver.log").display()
-            ))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|error| panic!("cannot start {}: {error}", chromedriver.display()));
-        wait_until_listening(&mut driver, driver_port);
-
-        let capabilities = capabilities(&chromium, &profile.path().join("profile"), viewport);
-        let connected =
-            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(capabilities)
-                .connect(&format!("http://127.0.0.1:{driver_port}"))
-                .await;
-        let client = match connected {
-            Ok(client) => client,
-            Err(error) => {
-                let _ = driver.kill();
-                let _ = driver.wait();
-                panic!(
-                    "chromedriver could not start {}: {error}\n(chromedriver's log: {})",
-                    chromium.display(),
+        // The free port is found by binding and releasing it, so another test's server
+        // can take it before chromedriver binds; chromedriver can also die while the
+        // machine is loaded. Either way a fresh driver on a fresh port is the cure, so
+        // starting is tried a few times before the test fails.
+        let mut attempt = 1;
+        let (client, driver, driver_port) = loop {
+            let driver_port = free_port();
+            let mut driver = Command::new(&chromedriver)
+                .arg(format!("--port={driver_port}"))
+                .arg(format!(
+                    "--log-path={}",
                     profile.path().join("chromedriver.log").display()
-                );
+                ))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|error| panic!("cannot start {}: {error}", chromedriver.display()));
+            wait_until_listening(&mut driver, driver_port);
+
+            let capabilities = capabilities(
+                &chromium,
+                &profile.path().join(format!("profile-{attempt}")),
+                viewport,
+            );
+            let connected =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                    .capabilities(capabilities)
+                    .connect(&format!("http://127.0.0.1:{driver_port}"))
+                    .await;
+            match connected {
+                Ok(client) => break (client, driver, driver_port),
+                Err(error) => {
+                    let _ = driver.kill();
+                    let _ = driver.wait();
+                    if attempt >= DRIVER_START_ATTEMPTS {
+                        panic!(
+                            "chromedriver could not start {} ({attempt} attempts): {error}\n(chromedriver's log: {})",
+                            chromium.display(),
+                            profile.path().join("chromedriver.log").display()
+                        );
+                    }
+                    eprintln!(
+                        "chromedriver attempt {attempt} failed ({error}); starting a fresh one"
+                    );
+                    attempt += 1;
+                }
             }
         };
         let session_id = client
@@ -238,6 +255,9 @@ fn find_program(variable: &str, names: &[&str]) -> PathBuf {
         names.join(", ")
     );
 }
+
+/// How many times a chromedriver is started before a test gives up on the browser.
+const DRIVER_START_ATTEMPTS: u32 = 3;
 
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
