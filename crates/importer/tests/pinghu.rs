@@ -1,5 +1,8 @@
 //! The Pinghu 2023 task table with first-half completion, as a careful reader counts it.
 
+mod common;
+
+use common::content_of;
 use planboard_importer::parsed::{ParsedDocument, RawTask};
 use planboard_importer::pinghu;
 use planboard_model::{DocumentKind, TaskKind};
@@ -18,24 +21,6 @@ fn parsed() -> ParsedDocument {
 
 fn row(doc: &ParsedDocument, number: u32) -> &RawTask {
     doc.tasks.iter().find(|t| t.number == number).unwrap()
-}
-
-/// Number, text, units, progress and remarks: what a reader sees of a task.
-type Content = (u32, String, String, Vec<String>, Vec<String>);
-
-fn content_of(doc: &ParsedDocument) -> Vec<Content> {
-    doc.tasks
-        .iter()
-        .map(|t| {
-            (
-                t.number,
-                t.text.clone(),
-                t.units_text.clone(),
-                t.progress.clone(),
-                t.remarks.clone(),
-            )
-        })
-        .collect()
 }
 
 #[test]

@@ -1,5 +1,8 @@
 //! The Huzhou 2024 key tasks with first-half progress, as a careful reader counts them.
 
+mod common;
+
+use common::content_of;
 use planboard_importer::parsed::{ParsedDocument, RawTask};
 use planboard_importer::progress;
 use planboard_model::{DocumentKind, TaskKind};
@@ -283,24 +286,6 @@ fn the_stray_bullet_is_noise() {
         .flat_map(|t| t.progress.iter().chain(&t.remarks))
         .all(|text| text != "·"));
     assert_eq!(doc.accounting.summary().get("noise"), Some(&1));
-}
-
-/// Number, text, units, progress and remarks: what a reader sees of a task.
-type Content = (u32, String, String, Vec<String>, Vec<String>);
-
-fn content_of(doc: &ParsedDocument) -> Vec<Content> {
-    doc.tasks
-        .iter()
-        .map(|t| {
-            (
-                t.number,
-                t.text.clone(),
-                t.units_text.clone(),
-                t.progress.clone(),
-                t.remarks.clone(),
-            )
-        })
-        .collect()
 }
 
 /// `1.text` → `1、text` (a decimal such as `3.1-5月` is left alone).

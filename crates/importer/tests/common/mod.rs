@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use planboard_importer::parsed::ParsedDocument;
+
 /// The repository root (two levels above this crate).
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -22,3 +24,22 @@ pub const PROGRESS_2024: &str = "huzhou-2024-tasks-h1-progress.txt";
 pub const PINGHU_2023: &str = "pinghu-2023-tasks-h1-progress.txt";
 pub const PLAN: &str = "huzhou-14th-five-year-plan.txt";
 pub const REPORT_2020: &str = "huzhou-2020-work-report.txt";
+
+/// Number, text, units, progress and remarks: what a reader sees of a task;
+/// layout variants of a document must give the same content.
+pub type Content = (u32, String, String, Vec<String>, Vec<String>);
+
+pub fn content_of(doc: &ParsedDocument) -> Vec<Content> {
+    doc.tasks
+        .iter()
+        .map(|t| {
+            (
+                t.number,
+                t.text.clone(),
+                t.units_text.clone(),
+                t.progress.clone(),
+                t.remarks.clone(),
+            )
+        })
+        .collect()
+}
