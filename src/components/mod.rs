@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod chart_table;
+pub mod empty_page;
 pub mod export_buttons;
 pub mod facets;
 pub mod highlight;

@@ -9,6 +9,7 @@ use planboard_model::{
 };
 
 use crate::components::chart::{ChartRow, StackedBarChart};
+use crate::components::empty_page::EmptyEntityPage;
 use crate::components::status_chart::{status_row, status_series, tasks_href};
 use crate::components::task_row::EntryRow;
 use crate::pages::leaders::role_series;
@@ -240,14 +241,7 @@ pub fn DepartmentPage(name: String) -> impl IntoView {
             format!("当前数据中没有名为“{name}”的责任单位。")
         };
         return view! {
-            <div class="view department-page">
-                {back}
-                <div class="page-head">
-                    <h1>{name}</h1>
-                    <p class="page-lede">{subtitle}</p>
-                </div>
-                <p class="empty" data-testid="result-count">{message}</p>
-            </div>
+            <EmptyEntityPage class="department-page" back=back.into_any() name=name subtitle=subtitle message=message />
         }
         .into_any();
     }

@@ -7,6 +7,7 @@ use planboard_model::{
 };
 
 use crate::components::chart::{ChartRow, Series, SeriesStyle, StackedBarChart};
+use crate::components::empty_page::EmptyEntityPage;
 use crate::components::status_chart::{status_row, status_series, tasks_href};
 use crate::components::task_row::{document_short_label, EntryRow};
 use crate::state::{href_view, use_data};
@@ -152,14 +153,7 @@ pub fn LeaderPage(name: String) -> impl IntoView {
             format!("当前数据中没有名为“{name}”的领导。")
         };
         return view! {
-            <div class="view leader-page">
-                {back}
-                <div class="page-head">
-                    <h1>{name}</h1>
-                    <p class="page-lede">{subtitle}</p>
-                </div>
-                <p class="empty" data-testid="result-count">{message}</p>
-            </div>
+            <EmptyEntityPage class="leader-page" back=back.into_any() name=name subtitle=subtitle message=message />
         }
         .into_any();
     }
