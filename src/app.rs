@@ -8,6 +8,7 @@ use planboard_model::{LoadError, View};
 use crate::components::nav::SiteHeader;
 use crate::components::update_banner::UpdateBanner;
 use crate::data_loader::load_app_data;
+use crate::i18n::{provide_language, tr};
 use crate::pages::bulletin::BulletinPage;
 use crate::pages::compare::ComparePage;
 use crate::pages::departments::{DepartmentPage, DepartmentsPage};
@@ -20,12 +21,14 @@ use crate::pages::plan::PlanPage;
 use crate::pages::projects::ProjectsPage;
 use crate::pages::tasks::TasksPage;
 use crate::pages::threads::{ThreadPage, ThreadsPage};
+use crate::state::AppData;
 use crate::state::{use_route, use_route_state, RouteState};
 
 /// The whole app. Routing works before the data arrive, so the header and its links are
 /// usable while the files download.
 #[component]
 pub fn App() -> impl IntoView {
+    let language = provide_language();
     RouteState::provide();
     crate::notes::provide_notes();
     let data = LocalResource::new(load_app_data);
@@ -39,6 +42,7 @@ pub fn App() -> impl IntoView {
     let route_state = use_route_state();
     Effect::new(move |previous: Option<View>| {
         let current = view.get();
+        language.track();
         document().set_title(&format!("{} · planboard", view_title(&current)));
         let target = match route_state.take_restored_scroll() {
             Some(position) => Some(position),
@@ -59,9 +63,20 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // A language switch redraws the shell once; the data, the route and the notes live
+    // above it and are kept.
+    move || {
+        language.track();
+        view! { <Shell data view /> }
+    }
+}
+
+/// Everything the reader sees, drawn in the current interface language.
+#[component]
+fn Shell(data: LocalResource<Result<AppData, LoadError>>, view: Memo<View>) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
-            "跳到正文"
+            {tr("跳到正文", "Skip to content")}
         </a>
         <SiteHeader />
         <crate::notes::NotesBanner />
@@ -71,7 +86,7 @@ pub fn App() -> impl IntoView {
                 None => {
                     view! {
                         <p class="loading" data-testid="loading" role="status">
-                            "正在载入数据…"
+                            {tr("正在载入数据…", "Loading the data…")}
                         </p>
                     }
                         .into_any()
@@ -91,7 +106,10 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>
-                "数据来自湖州市、平湖市公开发布的政府文件，未作改动；状态依进展报告中的进展与督查意见判定。"
+                {tr(
+                    "数据来自湖州市、平湖市公开发布的政府文件，未作改动；状态依进展报告中的进展与督查意见判定。",
+                    "The data come from government documents published by Huzhou and Pinghu, unedited; statuses follow the progress and the supervisors' remarks in the progress reports.",
+                )}
             </p>
         </footer>
     }
@@ -130,22 +148,22 @@ fn routed_page(view: View) -> AnyView {
 
 fn view_title(view: &View) -> String {
     match view {
-        View::Overview => "总览".to_string(),
-        View::Tasks => "任务".to_string(),
-        View::Item(id) => format!("条目 {id}"),
-        View::Plan => "规划".to_string(),
-        View::Projects => "民生实事".to_string(),
-        View::Leaders => "领导".to_string(),
-        View::Leader(name) => format!("{name} · 领导"),
-        View::Departments => "部门".to_string(),
-        View::Department(name) => format!("{name} · 部门"),
-        View::Notes => "我的笔记".to_string(),
-        View::Threads => "主题脉络".to_string(),
-        View::Thread(id) => format!("{id} · 主题"),
-        View::Pace => "序时进度".to_string(),
-        View::Lag => "滞后分析".to_string(),
-        View::Compare => "年度对比".to_string(),
-        View::Bulletin => "督查通报".to_string(),
+        View::Overview => tr("总览", "Overview").to_string(),
+        View::Tasks => tr("任务", "Tasks").to_string(),
+        View::Item(id) => format!("{} {id}", tr("条目", "Item")),
+        View::Plan => tr("规划", "Plan").to_string(),
+        View::Projects => tr("民生实事", "Livelihood projects").to_string(),
+        View::Leaders => tr("领导", "Leaders").to_string(),
+        View::Leader(name) => format!("{name} · {}", tr("领导", "Leader")),
+        View::Departments => tr("部门", "Departments").to_string(),
+        View::Department(name) => format!("{name} · {}", tr("部门", "Department")),
+        View::Notes => tr("我的笔记", "My notes").to_string(),
+        View::Threads => tr("主题脉络", "Threads").to_string(),
+        View::Thread(id) => format!("{id} · {}", tr("主题", "Thread")),
+        View::Pace => tr("序时进度", "Pace").to_string(),
+        View::Lag => tr("滞后分析", "Lag analysis").to_string(),
+        View::Compare => tr("年度对比", "Year over year").to_string(),
+        View::Bulletin => tr("督查通报", "Supervision bulletin").to_string(),
     }
 }
 
@@ -155,18 +173,25 @@ fn view_title(view: &View) -> String {
 fn LoadErrorPage(error: LoadError) -> impl IntoView {
     view! {
         <div class="load-error" data-testid="load-error" role="alert">
-            <h1>"数据无法载入"</h1>
+            <h1>{tr("数据无法载入", "The data cannot be loaded")}</h1>
             <p>
-                "文件 " <code class="load-error-file">{format!("data/{}", error.file)}</code>
-                " 有问题："
+                {tr("文件 ", "The file ")}
+                <code class="load-error-file">{format!("data/{}", error.file)}</code>
+                {tr(" 有问题：", " has a problem:")}
             </p>
-            <p class="load-error-problem">{error.problem.clone()}</p>
+            // The model words its findings in Chinese; they are marked so for readers.
+            <p class="load-error-problem" lang="zh-CN">
+                {error.problem.clone()}
+            </p>
             <p class="muted">
-                "请确认 data 目录中的五个数据文件（documents.json、tasks.json、projects.json、plan.json、links.json）完整且由同一次导入生成，然后刷新页面。"
+                {tr(
+                    "请确认 data 目录中的五个数据文件（documents.json、tasks.json、projects.json、plan.json、links.json）完整且由同一次导入生成，然后刷新页面。",
+                    "Check that the five data files in the data folder (documents.json, tasks.json, projects.json, plan.json, links.json) are complete and come from one import run, then reload the page.",
+                )}
             </p>
             <p>
                 <button type="button" on:click=|_| reload()>
-                    "重新载入"
+                    {tr("重新载入", "Reload")}
                 </button>
             </p>
         </div>

@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod data_loader;
+mod i18n;
 mod notes;
 mod pages;
 mod state;

@@ -1,23 +1,25 @@
 //! The site header: product name and the main navigation.
 
 use leptos::prelude::*;
-use planboard_model::View;
+use planboard_model::{Lang, View};
 
+use crate::i18n::{lang, switch_language, tr};
 use crate::state::{href_view, use_route};
 
 /// The top-level sections, in the order the header lists them.
-const SECTIONS: [(&str, &str); 11] = [
-    ("overview", "总览"),
-    ("tasks", "任务"),
-    ("plan", "规划"),
-    ("projects", "民生实事"),
-    ("leaders", "领导"),
-    ("departments", "部门"),
-    ("notes", "我的笔记"),
-    ("threads", "主题脉络"),
-    ("pace", "序时进度"),
-    ("lag", "滞后分析"),
-    ("compare", "年度对比"),
+/// (key, Chinese, English).
+const SECTIONS: [(&str, &str, &str); 11] = [
+    ("overview", "总览", "Overview"),
+    ("tasks", "任务", "Tasks"),
+    ("plan", "规划", "Plan"),
+    ("projects", "民生实事", "Projects"),
+    ("leaders", "领导", "Leaders"),
+    ("departments", "部门", "Departments"),
+    ("notes", "我的笔记", "My notes"),
+    ("threads", "主题脉络", "Threads"),
+    ("pace", "序时进度", "Pace"),
+    ("lag", "滞后分析", "Lag"),
+    ("compare", "年度对比", "Year on year"),
 ];
 
 /// The nav key (`data-nav`) of the section a view belongs to; an item page belongs to
@@ -63,12 +65,12 @@ pub fn SiteHeader() -> impl IntoView {
     let current = Memo::new(move |_| route.with(|route| section_of(&route.view)));
     let links = SECTIONS
         .iter()
-        .map(|&(key, label)| {
+        .map(|&(key, zh, en)| {
             let is_current = move || (current.get() == Some(key)).then_some("page");
             view! {
                 <li>
                     <a href=href_view(section_view(key)) data-nav=key aria-current=is_current>
-                        {label}
+                        {tr(zh, en)}
                     </a>
                 </li>
             }
@@ -79,12 +81,37 @@ pub fn SiteHeader() -> impl IntoView {
             <div class="site-header-inner">
                 <a class="brand" href=href_view(View::Overview)>
                     <span class="brand-name">"planboard"</span>
-                    <span class="brand-tagline">"湖州 · 平湖 政府工作任务跟踪"</span>
+                    <span class="brand-tagline">
+                        {tr("湖州 · 平湖 政府工作任务跟踪", "Huzhou · Pinghu government commitments")}
+                    </span>
                 </a>
-                <nav class="site-nav" aria-label="主导航">
+                <nav class="site-nav" aria-label=tr("主导航", "Main navigation")>
                     <ul>{links}</ul>
                 </nav>
+                <LanguageSwitch />
             </div>
         </header>
+    }
+}
+
+/// One button that offers the other language, written in that language so a reader who
+/// cannot read the current one can still find it.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let other = match lang() {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    };
+    view! {
+        <button
+            type="button"
+            class="language-switch"
+            data-testid="language-switch"
+            lang=other.html_tag()
+            title=other.pick("切换到中文界面", "Switch the interface to English")
+            on:click=move |_| switch_language(other)
+        >
+            {other.own_name()}
+        </button>
     }
 }

@@ -1,6 +1,7 @@
 //! Entries: tasks of every kind and livelihood projects as one list, the rows of the
 //! 任务 view.
 
+use crate::lang::Lang;
 use crate::types::{Dataset, Project, Status, Task, TaskKind, UnitRef};
 
 /// What an entry is: a task of some kind, or a livelihood project (民生实事).
@@ -25,6 +26,14 @@ impl EntryKind {
         match self {
             EntryKind::Task(kind) => kind.label_zh(),
             EntryKind::Project => "民生实事",
+        }
+    }
+
+    /// The label in the interface language (`label_zh` stays the URL value).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            EntryKind::Task(kind) => kind.label(lang),
+            EntryKind::Project => lang.pick("民生实事", "Livelihood project"),
         }
     }
 

@@ -1,5 +1,6 @@
 //! Facets: the filterable dimensions, their values and disjunctive counts.
 
+use crate::lang::Lang;
 use std::collections::HashMap;
 
 /// A filterable dimension of the entries; its `param` is the URL parameter name.
@@ -57,6 +58,23 @@ impl Facet {
             Facet::Unit => "责任单位",
             Facet::Status => "进展状态",
             Facet::Kind => "类型",
+        }
+    }
+
+    /// The label in the interface language (`label_zh` stays the URL value).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.label_zh(),
+            Lang::En => match self {
+                Facet::Doc => "Document",
+                Facet::Year => "Year",
+                Facet::Jurisdiction => "Area",
+                Facet::Leader => "Lead official",
+                Facet::District => "District / county",
+                Facet::Unit => "Responsible unit",
+                Facet::Status => "Status",
+                Facet::Kind => "Type",
+            },
         }
     }
 

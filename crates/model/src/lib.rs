@@ -17,6 +17,7 @@ pub mod facets;
 pub mod filter;
 pub mod index;
 pub mod lag;
+pub mod lang;
 pub mod links;
 pub mod load;
 pub mod pace;
@@ -29,6 +30,7 @@ pub use entry::{Entry, EntryKind, EntryRef};
 pub use facets::{Facet, FacetValue, Facets};
 pub use filter::{Filter, Role, SortOrder};
 pub use index::{Index, QueryResult};
+pub use lang::Lang;
 pub use links::{
     link_key, record_text, Basis, Link, LinkIndex, LinkKind, Links, LinksFile, Measure, PaceFigure,
     RecordText, Thread,

@@ -5,6 +5,7 @@
 //! lead units, indicator names); the model only looks it up. Every link carries the
 //! phrases it was made from, so a reader can judge it.
 
+use crate::lang::Lang;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,17 @@ impl LinkKind {
         match self {
             LinkKind::ServesPlan => "落实规划",
             LinkKind::SameCommitment => "同一事项",
+        }
+    }
+
+    /// The label in the interface language (`label_zh` stays the URL value).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.label_zh(),
+            Lang::En => match self {
+                LinkKind::ServesPlan => "Serves the plan",
+                LinkKind::SameCommitment => "Same commitment",
+            },
         }
     }
 }
@@ -111,6 +123,17 @@ impl Basis {
         match self {
             Basis::Reported => "实际",
             Basis::Goal => "年度目标",
+        }
+    }
+
+    /// The label in the interface language (`label_zh` stays the URL value).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.label_zh(),
+            Lang::En => match self {
+                Basis::Reported => "Reported",
+                Basis::Goal => "Annual goal",
+            },
         }
     }
 }

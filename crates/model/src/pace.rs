@@ -8,6 +8,7 @@
 //! durations (`%`, 年, 岁) are interpolated **linearly**: plans raise them by percentage
 //! points or years, which add up rather than compound.
 
+use crate::lang::Lang;
 use crate::links::{Basis, Measure, PaceFigure};
 use crate::types::{Dataset, Indicator};
 
@@ -23,6 +24,17 @@ impl Interpolation {
         match self {
             Interpolation::Compound => "按年均增速（复合）",
             Interpolation::Linear => "按等量增减（线性）",
+        }
+    }
+
+    /// The label in the interface language (`label_zh` stays the URL value).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.label_zh(),
+            Lang::En => match self {
+                Interpolation::Compound => "by average annual growth (compound)",
+                Interpolation::Linear => "by equal yearly steps (linear)",
+            },
         }
     }
 }
@@ -51,6 +63,18 @@ impl Verdict {
             Verdict::Ahead => "快于序时",
             Verdict::OnPace => "符合序时",
             Verdict::Behind => "慢于序时",
+        }
+    }
+
+    /// The label in the interface language (`label_zh` stays the URL value).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.label_zh(),
+            Lang::En => match self {
+                Verdict::Ahead => "Ahead of pace",
+                Verdict::OnPace => "On pace",
+                Verdict::Behind => "Behind pace",
+            },
         }
     }
 

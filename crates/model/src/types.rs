@@ -5,6 +5,7 @@
 //! `FORMAT_VERSION`. Every listable record has an `id` that stays stable across imports
 //! and a `kind` that says what it is, so a consumer can mix records from several files.
 
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field changes meaning or name; the app refuses other versions with
@@ -86,6 +87,19 @@ impl DocumentKind {
             DocumentKind::WorkReport => "政府工作报告",
             DocumentKind::TaskBreakdown => "责任分解",
             DocumentKind::ProgressReport => "进展报告",
+        }
+    }
+
+    /// The label in the interface language (`label_zh` stays the URL value).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.label_zh(),
+            Lang::En => match self {
+                DocumentKind::FiveYearPlan => "Five-year plan outline",
+                DocumentKind::WorkReport => "Government work report",
+                DocumentKind::TaskBreakdown => "Task breakdown",
+                DocumentKind::ProgressReport => "Progress report",
+            },
         }
     }
 }
@@ -213,6 +227,19 @@ impl Status {
         }
     }
 
+    /// The label in the interface language (`label_zh` stays the URL value).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.label_zh(),
+            Lang::En => match self {
+                Status::Lagging => "Lagging",
+                Status::Reported => "Progress reported",
+                Status::NoProgress => "No progress reported",
+                Status::NotTracked => "Not in a progress report",
+            },
+        }
+    }
+
     pub fn from_label_zh(label: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.label_zh() == label)
     }
@@ -255,6 +282,19 @@ impl TaskKind {
             TaskKind::PeriodTask => "五年重点工作",
             TaskKind::ReportWork => "报告工作部署",
             TaskKind::ReportTarget => "预期目标",
+        }
+    }
+
+    /// The label in the interface language (`label_zh` stays the URL value).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.label_zh(),
+            Lang::En => match self {
+                TaskKind::AnnualTask => "Annual key task",
+                TaskKind::PeriodTask => "Five-year key task",
+                TaskKind::ReportWork => "Work-report commitment",
+                TaskKind::ReportTarget => "Expected target",
+            },
         }
     }
 }
