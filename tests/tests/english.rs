@@ -106,7 +106,8 @@ const UNMARKED_CHINESE: &str = r#"
 const cjk = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
 const isChinese = (element) => {
   const marked = element && element.closest('[lang]');
-  return !!marked && marked.lang.toLowerCase().startsWith('zh');
+  // getAttribute, not .lang: SVG elements (a chart's <text>) have no lang property.
+  return !!marked && (marked.getAttribute('lang') || '').toLowerCase().startsWith('zh');
 };
 const where = (element) => {
   const parts = [];
