@@ -41,8 +41,10 @@ pub fn tr(zh: &'static str, en: &'static str) -> &'static str {
 /// shell redraws on. Call once, first thing in `App`.
 pub fn provide_language() -> RwSignal<Lang> {
     let from_url = url_language();
-    let stored = LocalStorage::get::<String>(STORAGE_KEY)
+    let stored = LocalStorage::raw()
+        .get_item(STORAGE_KEY)
         .ok()
+        .flatten()
         .and_then(|value| Lang::from_param(&value));
     let start = from_url.or(stored).unwrap_or_default();
     apply(start);
@@ -61,7 +63,8 @@ pub fn provide_language() -> RwSignal<Lang> {
 pub fn switch_language(to: Lang) {
     // Private browsing or a full quota may refuse: the switch still happens, only the
     // memory of it is lost, and the URL still carries it.
-    let _ = LocalStorage::set(STORAGE_KEY, to.param());
+    // Stored bare (`en`), not as JSON, so the value reads as what it is.
+    let _ = LocalStorage::raw().set_item(STORAGE_KEY, to.param());
     write_url_language(to);
     apply(to);
     if let Some(language) = use_context::<RwSignal<Lang>>() {
