@@ -176,7 +176,7 @@ fn PreviewView(
                     <ul>
                         {preview.rejected.iter().map(|rejected| view! {
                             <li data-testid="import-rejected-note">
-                                <code>{excerpt(&rejected.item_id, 60)}</code>"：" {rejected.reason.clone()}
+                                <code>{excerpt(&rejected.item_id, 60)}</code>"：" {rejected.reason.to_string()}
                             </li>
                         }).collect_view()}
                     </ul>

@@ -11,13 +11,12 @@
 //! one `"saved_at_ms"` for the whole book. It is migrated on read. Unknown fields are
 //! ignored, so a later version may add some without breaking this reader.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::book::NoteBook;
 use crate::date::is_valid_date;
+use crate::messages::{FormatError, RejectReason, Rejected, ShapeProblem};
 use crate::note::{
     is_tag_separator, normalize_tags, Mark, Note, MAX_DEVICE_CHARS, MAX_ITEM_ID_CHARS, MAX_TAGS,
     MAX_TAG_CHARS, MAX_TEXT_CHARS,
@@ -31,56 +30,6 @@ pub const CURRENT_VERSION: u64 = 2;
 pub const OLDEST_VERSION: u64 = 1;
 /// Device name given to notes migrated from version 1, which recorded none.
 pub const MIGRATED_DEVICE: &str = "v1";
-
-/// Why a text is not a notes envelope this code can read. The messages are worded for
-/// the reader, in Chinese.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FormatError {
-    /// An import file above [`crate::MAX_IMPORT_BYTES`].
-    TooLarge { bytes: usize, limit: usize },
-    /// Not JSON at all (serde_json's position and message in `detail`).
-    NotJson { detail: String },
-    /// JSON, but not a planboard notes envelope (another app's value, another file).
-    Foreign,
-    /// A planboard notes envelope of a version this code cannot read.
-    UnsupportedVersion { version: String },
-    /// The envelope's own fields have the wrong shape.
-    BadShape { detail: String },
-    /// An import file with more notes than [`crate::MAX_IMPORT_NOTES`].
-    TooManyNotes { count: usize, limit: usize },
-}
-
-impl fmt::Display for FormatError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FormatError::TooLarge { bytes, limit } => write!(
-                f,
-                "文件过大（{:.1} MB），笔记文件最大 {} MB",
-                *bytes as f64 / 1_048_576.0,
-                limit / 1_048_576
-            ),
-            FormatError::NotJson { detail } => write!(f, "不是有效的 JSON（{detail}）"),
-            FormatError::Foreign => write!(f, "不是 planboard 的笔记数据"),
-            FormatError::UnsupportedVersion { version } => write!(
-                f,
-                "笔记数据版本为 {version}，本程序只能读取版本 {OLDEST_VERSION}–{CURRENT_VERSION}"
-            ),
-            FormatError::BadShape { detail } => write!(f, "笔记数据结构不符：{detail}"),
-            FormatError::TooManyNotes { count, limit } => {
-                write!(f, "文件含 {count} 条笔记，超过上限 {limit} 条")
-            }
-        }
-    }
-}
-
-impl std::error::Error for FormatError {}
-
-/// One note that could not be taken, and why (in Chinese).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rejected {
-    pub item_id: String,
-    pub reason: String,
-}
 
 /// How hard to look at each note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,7 +129,9 @@ pub fn to_export_json(book: &NoteBook, exported_at_ms: i64) -> String {
 /// limits nesting depth, and every field is checked before use.
 pub(crate) fn read_envelope(raw: &str, strictness: Strictness) -> Result<Envelope, FormatError> {
     let value: Value = serde_json::from_str(raw).map_err(|error| FormatError::NotJson {
-        detail: format!("第 {} 行第 {} 列：{}", error.line(), error.column(), error),
+        line: error.line(),
+        column: error.column(),
+        detail: error.to_string(),
     })?;
     let Value::Object(mut object) = value else {
         return Err(FormatError::Foreign);
@@ -197,13 +148,13 @@ pub(crate) fn read_envelope(raw: &str, strictness: Strictness) -> Result<Envelop
                 })
             }
         },
-        Some(_) => return Err(bad_shape("version 应为数字")),
-        None => return Err(bad_shape("缺少 version")),
+        Some(_) => return Err(bad_shape(ShapeProblem::VersionNotNumber)),
+        None => return Err(bad_shape(ShapeProblem::VersionMissing)),
     };
     let notes = match object.remove("notes") {
         Some(Value::Object(notes)) => notes,
-        Some(_) => return Err(bad_shape("notes 应为对象（条目编号 → 笔记）")),
-        None => return Err(bad_shape("缺少 notes")),
+        Some(_) => return Err(bad_shape(ShapeProblem::NotesNotObject)),
+        None => return Err(bad_shape(ShapeProblem::NotesMissing)),
     };
     if let Strictness::Import { .. } = strictness {
         if notes.len() > crate::MAX_IMPORT_NOTES {
@@ -225,7 +176,7 @@ pub(crate) fn read_envelope(raw: &str, strictness: Strictness) -> Result<Envelop
     for (item_id, value) in notes {
         let note = match version {
             1 => saved_at_ms
-                .map_err(|()| "saved_at_ms 应为整数".to_owned())
+                .map_err(|()| RejectReason::SavedAtNotInteger)
                 .and_then(|saved| note_from_v1(&item_id, value, saved)),
             _ => note_from_v2(&item_id, value),
         }
@@ -241,15 +192,13 @@ pub(crate) fn read_envelope(raw: &str, strictness: Strictness) -> Result<Envelop
     Ok(envelope)
 }
 
-fn bad_shape(detail: &str) -> FormatError {
-    FormatError::BadShape {
-        detail: detail.to_owned(),
-    }
+fn bad_shape(problem: ShapeProblem) -> FormatError {
+    FormatError::BadShape { problem }
 }
 
-fn note_from_v1(item_id: &str, value: Value, saved_at_ms: i64) -> Result<Note, String> {
+fn note_from_v1(item_id: &str, value: Value, saved_at_ms: i64) -> Result<Note, RejectReason> {
     let Value::String(text) = value else {
-        return Err("版本 1 的笔记应为文字".to_owned());
+        return Err(RejectReason::V1NotText);
     };
     Ok(Note {
         text,
@@ -259,9 +208,11 @@ fn note_from_v1(item_id: &str, value: Value, saved_at_ms: i64) -> Result<Note, S
     })
 }
 
-fn note_from_v2(item_id: &str, value: Value) -> Result<Note, String> {
+fn note_from_v2(item_id: &str, value: Value) -> Result<Note, RejectReason> {
     let record: RecordV2 =
-        serde_json::from_value(value).map_err(|error| format!("笔记结构不符：{error}"))?;
+        serde_json::from_value(value).map_err(|error| RejectReason::BadRecord {
+            detail: error.to_string(),
+        })?;
     Ok(Note {
         item_id: item_id.to_owned(),
         text: record.text,
@@ -276,20 +227,17 @@ fn note_from_v2(item_id: &str, value: Value) -> Result<Note, String> {
 
 /// Applies the limits; returns the note (tags normalised when reading storage) or the
 /// reason it is refused.
-fn check_note(mut note: Note, strictness: Strictness) -> Result<Note, String> {
+fn check_note(mut note: Note, strictness: Strictness) -> Result<Note, RejectReason> {
     let id_chars = note.item_id.chars().count();
     if note.item_id.trim().is_empty() {
-        return Err("条目编号为空".to_owned());
+        return Err(RejectReason::EmptyItemId);
     }
     if id_chars > MAX_ITEM_ID_CHARS || note.item_id.chars().any(char::is_control) {
-        return Err("条目编号不合格式（过长或含控制字符）".to_owned());
+        return Err(RejectReason::BadItemId);
     }
     if let Some(date) = &note.follow_up {
         if !is_valid_date(date) {
-            return Err(format!(
-                "跟进日期“{}”不是有效日期（应为 YYYY-MM-DD）",
-                clip(date)
-            ));
+            return Err(RejectReason::BadDate { value: clip(date) });
         }
     }
     match strictness {
@@ -300,40 +248,34 @@ fn check_note(mut note: Note, strictness: Strictness) -> Result<Note, String> {
         Strictness::Import { now_ms } => {
             let text_chars = note.text.chars().count();
             if text_chars > MAX_TEXT_CHARS {
-                return Err(format!(
-                    "笔记过长（{text_chars} 字，上限 {MAX_TEXT_CHARS} 字）"
-                ));
+                return Err(RejectReason::TextTooLong { chars: text_chars });
             }
             if note.tags.len() > MAX_TAGS {
-                return Err(format!(
-                    "标签过多（{} 个，上限 {MAX_TAGS} 个）",
-                    note.tags.len()
-                ));
+                return Err(RejectReason::TooManyTags {
+                    count: note.tags.len(),
+                });
             }
             for tag in &note.tags {
                 if tag.is_empty()
                     || tag.chars().count() > MAX_TAG_CHARS
                     || tag.chars().any(is_tag_separator)
                 {
-                    return Err(format!(
-                        "标签“{}”不合格式（应为 1–{MAX_TAG_CHARS} 字，不含空格和逗号）",
-                        clip(tag)
-                    ));
+                    return Err(RejectReason::BadTag { tag: clip(tag) });
                 }
             }
             if normalize_tags(&note.tags.join(",")) != note.tags {
-                return Err("标签重复".to_owned());
+                return Err(RejectReason::DuplicateTags);
             }
             if note.device.chars().count() > MAX_DEVICE_CHARS
                 || note.device.chars().any(char::is_control)
             {
-                return Err("设备标识不合格式".to_owned());
+                return Err(RejectReason::BadDevice);
             }
             if note.updated_at_ms < 0 {
-                return Err("修改时间早于 1970 年".to_owned());
+                return Err(RejectReason::BeforeEpoch);
             }
             if note.updated_at_ms > now_ms.saturating_add(crate::MAX_CLOCK_SKEW_MS) {
-                return Err("修改时间在未来".to_owned());
+                return Err(RejectReason::InFuture);
             }
         }
     }

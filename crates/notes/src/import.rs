@@ -4,8 +4,9 @@
 use std::cmp::Ordering;
 
 use crate::book::NoteBook;
-use crate::format::{read_envelope, FormatError, Rejected, Strictness, CURRENT_VERSION};
+use crate::format::{read_envelope, Strictness, CURRENT_VERSION};
 use crate::merge::{compare_versions, is_conflict, Conflict};
+use crate::messages::{FormatError, Rejected};
 
 /// Largest import file, in bytes (localStorage itself holds about this much).
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;

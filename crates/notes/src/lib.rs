@@ -11,6 +11,7 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod merge;
+pub mod messages;
 pub mod note;
 pub mod query;
 pub mod stored;
@@ -19,8 +20,8 @@ pub use book::NoteBook;
 pub use date::{is_valid_date, local_date, local_date_time};
 pub use export::{to_csv, ItemLabel, CSV_HEADER, ORPHAN_REMARK};
 pub use format::{
-    stored_envelope, to_export_json, to_stored_json, FormatError, Rejected, CURRENT_VERSION,
-    FORMAT_NAME, MIGRATED_DEVICE, OLDEST_VERSION,
+    stored_envelope, to_export_json, to_stored_json, CURRENT_VERSION, FORMAT_NAME, MIGRATED_DEVICE,
+    OLDEST_VERSION,
 };
 pub use import::{
     preview_import, ImportPreview, MAX_CLOCK_SKEW_MS, MAX_IMPORT_BYTES, MAX_IMPORT_NOTES,
@@ -28,6 +29,7 @@ pub use import::{
 pub use merge::{
     compare_versions, is_conflict, merge, Conflict, MergeOutcome, CONCURRENT_EDIT_WINDOW_MS,
 };
+pub use messages::{FormatError, RejectReason, Rejected, ShapeProblem};
 pub use note::{
     normalize_tags, Mark, Note, MAX_DEVICE_CHARS, MAX_ITEM_ID_CHARS, MAX_TAGS, MAX_TAG_CHARS,
     MAX_TEXT_CHARS,

@@ -30,7 +30,16 @@ impl Mark {
     /// Every mark, in the order a menu lists them.
     pub const ALL: [Mark; 3] = [Mark::Attention, Mark::Doubtful, Mark::Verified];
 
-    /// The word the UI shows and the CSV export writes.
+    /// The word the interface shows in `lang`.
+    pub fn label(self, lang: planboard_model::Lang) -> &'static str {
+        match self {
+            Mark::Attention => lang.pick("关注", "Watch"),
+            Mark::Doubtful => lang.pick("存疑", "Doubtful"),
+            Mark::Verified => lang.pick("已核实", "Verified"),
+        }
+    }
+
+    /// The Chinese word, which the CSV export writes whatever the interface language.
     pub fn label_zh(self) -> &'static str {
         match self {
             Mark::Attention => "关注",
@@ -168,6 +177,18 @@ mod tests {
         assert_eq!(normalize_tags(&long)[0].chars().count(), MAX_TAG_CHARS);
         let many: Vec<String> = (0..MAX_TAGS + 5).map(|n| format!("t{n}")).collect();
         assert_eq!(normalize_tags(&many.join(",")).len(), MAX_TAGS);
+    }
+
+    #[test]
+    fn marks_have_distinct_words_in_each_language() {
+        use planboard_model::Lang;
+        for lang in Lang::ALL {
+            let mut words: Vec<&str> = Mark::ALL.iter().map(|mark| mark.label(lang)).collect();
+            words.dedup();
+            assert_eq!(words.len(), Mark::ALL.len());
+        }
+        assert_eq!(Mark::Doubtful.label(Lang::Zh), Mark::Doubtful.label_zh());
+        assert_eq!(Mark::Doubtful.label(Lang::En), "Doubtful");
     }
 
     #[test]

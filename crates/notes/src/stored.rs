@@ -1,7 +1,8 @@
 //! Reading what the browser stored under the notes key, whatever it turns out to be.
 
 use crate::book::NoteBook;
-use crate::format::{read_envelope, FormatError, Rejected, Strictness, CURRENT_VERSION};
+use crate::format::{read_envelope, Strictness, CURRENT_VERSION};
+use crate::messages::{FormatError, Rejected};
 
 /// What the stored value turned out to be. The app starts in every case.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 mod common;
 
 use common::{book, full_note, note, NOW};
+use planboard_model::Lang;
 use planboard_notes::{
     preview_import, to_export_json, FormatError, NoteBook, CONCURRENT_EDIT_WINDOW_MS,
     MAX_IMPORT_BYTES, MAX_IMPORT_NOTES, MAX_TEXT_CHARS,
@@ -156,17 +157,17 @@ fn invalid_notes_are_rejected_with_reasons_and_the_rest_previewed() {
     ));
     let preview = preview_import(&NoteBook::new(), &raw, NOW).unwrap();
     assert_eq!(preview.added, ["ok"]);
-    let reasons: Vec<(&str, &str)> = preview
+    let reasons: Vec<(&str, String)> = preview
         .rejected
         .iter()
-        .map(|r| (r.item_id.as_str(), r.reason.as_str()))
+        .map(|r| (r.item_id.as_str(), r.reason.to_string()))
         .collect();
     assert_eq!(reasons.len(), 9, "{reasons:?}");
     let reason_of = |id: &str| {
         reasons
             .iter()
             .find(|(i, _)| *i == id)
-            .map(|(_, r)| *r)
+            .map(|(_, r)| r.as_str())
             .unwrap()
     };
     assert!(reason_of("too-long").starts_with("笔记过长"));
@@ -178,6 +179,33 @@ fn invalid_notes_are_rejected_with_reasons_and_the_rest_previewed() {
     assert!(reason_of("bad-date").contains("明天"));
     assert!(reason_of("bad-shape").starts_with("笔记结构不符"));
     assert!(reason_of("ctrl\u{1}id").starts_with("条目编号不合格式"));
+
+    // The same reasons in English, with the same facts and no Chinese of their own.
+    let english = |id: &str| {
+        preview
+            .rejected
+            .iter()
+            .find(|r| r.item_id == id)
+            .map(|r| r.reason.message(Lang::En))
+            .unwrap()
+    };
+    assert_eq!(english("future"), "the edit time is in the future");
+    assert_eq!(english("dup-tag"), "a tag appears twice");
+    assert!(english("bad-tag").starts_with("the tag “a b” is malformed"));
+    assert!(
+        english("bad-date").contains("“明天”"),
+        "the value is quoted"
+    );
+    for rejected in &preview.rejected {
+        let message = rejected.reason.message(Lang::En);
+        let own_words = message.replace("明天", "");
+        assert!(
+            !own_words
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "Chinese in the English reason: {message}"
+        );
+    }
 }
 
 #[test]

@@ -4,6 +4,7 @@
 mod common;
 
 use common::{book, full_note, note};
+use planboard_model::Lang;
 use planboard_notes::{
     parse_stored, to_export_json, to_stored_json, FormatError, Mark, StoredState, CURRENT_VERSION,
     MIGRATED_DEVICE,
@@ -95,7 +96,10 @@ fn damaged_notes_are_listed_and_the_rest_kept() {
     let damaged: Vec<&str> = read.damaged.iter().map(|r| r.item_id.as_str()).collect();
     assert_eq!(damaged, ["", "bad-date", "bad-mark", "bad-type"]);
     assert!(read.needs_backup() && read.needs_rewrite());
-    assert!(read.damaged.iter().all(|r| !r.reason.is_empty()));
+    assert!(read
+        .damaged
+        .iter()
+        .all(|r| !r.reason.to_string().is_empty()));
 }
 
 #[test]
@@ -168,6 +172,28 @@ fn messages_are_in_chinese_and_name_the_version() {
     assert!(unreadable("{oops")
         .to_string()
         .starts_with("不是有效的 JSON（第 1 行"));
+}
+
+#[test]
+fn messages_have_an_english_rendering_with_the_same_facts() {
+    let error = unreadable(r#"{"format":"planboard-notes","version":7,"notes":{}}"#);
+    assert_eq!(
+        error.message(Lang::En),
+        "the notes are in version 7; this app reads versions 1–2"
+    );
+    let not_json = unreadable("{oops");
+    let english = not_json.message(Lang::En);
+    assert!(
+        english.starts_with("not valid JSON (line 1, column 2: "),
+        "{english}"
+    );
+    let shape = unreadable(r#"{"format":"planboard-notes","version":2}"#);
+    assert_eq!(
+        shape.message(Lang::En),
+        "the notes data have the wrong structure: notes is missing"
+    );
+    assert_eq!(shape.to_string(), shape.message(Lang::Zh));
+    assert_eq!(shape.to_string(), "笔记数据结构不符：缺少 notes");
 }
 
 #[test]
