@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use planboard_model::Status;
 
 use super::chart_table::{composition_table, table_view};
+use crate::i18n::{lang, tr};
 
 /// Width of every chart's coordinate system; the SVG scales to its box from there.
 /// Narrow on purpose: at 360 px the scale stays above one, so the 12-unit text stays
@@ -27,6 +28,11 @@ const TOP: f64 = 6.0;
 /// Room right of the longest bar for its total.
 const TOTAL_ROOM: f64 = 30.0;
 const MAX_LABEL_WIDTH: f64 = 122.0;
+/// Interface words as row labels (English status words are long) get more room: such
+/// charts have few rows and short bars.
+const MAX_INTERFACE_LABEL_WIDTH: f64 = 150.0;
+/// Where a caption names its subject (see `caption_name`).
+const NAME_PLACEHOLDER: &str = "{name}";
 /// At most this many rows are read out in the SVG's spoken summary; the table has all.
 const SPOKEN_ROWS: usize = 12;
 
@@ -84,7 +90,8 @@ impl SeriesStyle {
 /// One series (one segment kind) of a stacked chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
-    /// The word shown in the legend and the table header, e.g. `滞后`, `牵头`.
+    /// The word shown in the legend and the table header, e.g. `滞后`, `牵头`; an
+    /// interface word, in the interface language.
     pub label: String,
     pub style: SeriesStyle,
 }
@@ -115,13 +122,24 @@ pub fn StackedBarChart(
     /// The `data-chart` value; also prefixes the SVG's pattern ids, so must be unique
     /// on the page.
     key: String,
+    /// In the interface language; may hold `{name}` where `caption_name` goes.
     caption: String,
+    /// A name from the documents (a leader, a unit) that the caption is about: put in
+    /// place of `{name}` and marked `lang="zh-CN"`, so the caption's own words can be
+    /// English around it.
+    #[prop(optional, into)]
+    caption_name: Option<String>,
     series: Vec<Series>,
     rows: Vec<ChartRow>,
     /// Title of the value axis, e.g. `任务数（项）`.
     axis_label: String,
     /// Header of the table's label column, e.g. `领导`.
     label_header: String,
+    /// The row labels are the documents' own names (leaders, units, districts,
+    /// indicators), not interface words: they are marked `lang="zh-CN"` in the drawing,
+    /// the table and the spoken summary.
+    #[prop(optional)]
+    document_labels: bool,
     /// Each row is one series of a single group (e.g. the statuses of one document):
     /// the row labels already name the series, so no legend, and the table gives each
     /// row's count and share instead of a column per series.
@@ -134,38 +152,85 @@ pub fn StackedBarChart(
                 .any(|row| row.values.get(s).copied().unwrap_or(0) > 0)
         })
         .collect();
+    let label_lang = document_labels.then_some("zh-CN");
     if shown.is_empty() {
         return view! {
-            <p class="empty" data-chart-empty=key>{format!("{caption}：没有可绘制的数据。")}</p>
+            <p class="empty" data-chart-empty=key>
+                {caption_view(&caption, caption_name.as_deref())}
+                {tr("：没有可绘制的数据。", ": nothing to draw.")}
+            </p>
         }
         .into_any();
     }
     let pattern_prefix = svg_id(&key);
-    let summary = spoken_summary(&caption, &series, &shown, &rows);
+    let summary_id = format!("{pattern_prefix}-summary");
+    let summary = spoken_summary(
+        caption_view(&caption, caption_name.as_deref()),
+        &series,
+        &shown,
+        &rows,
+        label_lang,
+    );
     let legend = (!composition).then(|| legend_view(&series, &shown));
+    let labels = RowLabels {
+        lang: label_lang,
+        max_width: if document_labels {
+            MAX_LABEL_WIDTH
+        } else {
+            MAX_INTERFACE_LABEL_WIDTH
+        },
+    };
     let svg = chart_svg(
         &pattern_prefix,
         &series,
         &shown,
         &rows,
         &axis_label,
-        summary,
+        labels,
+        &summary_id,
     );
     let table = if composition {
-        composition_table(&label_header, &rows).into_any()
+        composition_table(&label_header, &rows, label_lang).into_any()
     } else {
-        table_view(&label_header, &series, &shown, &rows).into_any()
+        table_view(&label_header, &series, &shown, &rows, label_lang).into_any()
     };
     view! {
         <figure class="chart" data-chart=key>
-            <figcaption>{caption}</figcaption>
+            <figcaption>{caption_view(&caption, caption_name.as_deref())}</figcaption>
             <div class="chart-body">
-                <div class="chart-graphic">{legend} {svg}</div>
+                <div class="chart-graphic">
+                    {legend}
+                    {svg}
+                    // The drawing's name: an HTML paragraph rather than an aria-label, so
+                    // the names in it can be marked Chinese. Hidden, since the table
+                    // beside the drawing already says it all to everyone else.
+                    <p hidden id=summary_id>{summary}</p>
+                </div>
                 {table}
             </div>
         </figure>
     }
     .into_any()
+}
+
+/// The caption with its subject's name, if any, in place and marked Chinese.
+fn caption_view(caption: &str, name: Option<&str>) -> AnyView {
+    match (name, caption.split_once(NAME_PLACEHOLDER)) {
+        (Some(name), Some((before, after))) => view! {
+            {before.to_owned()}
+            <span lang="zh-CN">{name.to_owned()}</span>
+            {after.to_owned()}
+        }
+        .into_any(),
+        _ => caption.to_owned().into_any(),
+    }
+}
+
+/// How the row labels are drawn: their language mark and the room they may take.
+#[derive(Clone, Copy)]
+struct RowLabels {
+    lang: Option<&'static str>,
+    max_width: f64,
 }
 
 /// The legend: a swatch (colour and pattern) beside the series' word.
@@ -182,7 +247,7 @@ pub fn legend_view(series: &[Series], shown: &[usize]) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <ul class="chart-legend" aria-label="图例">{items}</ul> }
+    view! { <ul class="chart-legend" aria-label=tr("图例", "Legend")>{items}</ul> }
 }
 
 fn chart_svg(
@@ -191,7 +256,8 @@ fn chart_svg(
     shown: &[usize],
     rows: &[ChartRow],
     axis_label: &str,
-    summary: String,
+    labels: RowLabels,
+    summary_id: &str,
 ) -> impl IntoView {
     let max_total = rows.iter().map(ChartRow::total).max().unwrap_or(0);
     let (axis_max, step) = axis_scale(max_total);
@@ -199,7 +265,7 @@ fn chart_svg(
         .iter()
         .map(|row| text_width(&row.label, FONT))
         .fold(0.0, f64::max)
-        .min(MAX_LABEL_WIDTH)
+        .min(labels.max_width)
         + 8.0;
     let plot_x = label_width;
     let plot_width = VIEW_WIDTH - label_width - TOTAL_ROOM;
@@ -267,8 +333,9 @@ fn chart_svg(
             let total = row.total();
             view! {
                 <g class="bar">
-                    <text class="bar-label" x=fmt(plot_x - 6.0) y=text_y.clone() text-anchor="end">
-                        {fit_label(&row.label, MAX_LABEL_WIDTH)}
+                    <text class="bar-label" x=fmt(plot_x - 6.0) y=text_y.clone() text-anchor="end"
+                        lang=labels.lang>
+                        {fit_label(&row.label, labels.max_width)}
                     </text>
                     {segments}
                     <rect class="bar-outline" x=fmt(plot_x) y=fmt(y) width=fmt(x_of(total) - plot_x)
@@ -281,7 +348,7 @@ fn chart_svg(
 
     let view_box = format!("0 0 {} {}", fmt(VIEW_WIDTH), fmt(height));
     view! {
-        <svg class="chart-svg" viewBox=view_box role="img" aria-label=summary
+        <svg class="chart-svg" viewBox=view_box role="img" aria-labelledby=summary_id.to_owned()
             xmlns="http://www.w3.org/2000/svg">
             {patterns(prefix)}
             <g class="ticks">{ticks}</g>
@@ -312,11 +379,19 @@ pub fn patterns(prefix: &str) -> impl IntoView {
 }
 
 /// What a screen reader says for the chart: the caption and, row by row, the counts.
-fn spoken_summary(caption: &str, series: &[Series], shown: &[usize], rows: &[ChartRow]) -> String {
-    let mut parts: Vec<String> = rows
+fn spoken_summary(
+    caption: AnyView,
+    series: &[Series],
+    shown: &[usize],
+    rows: &[ChartRow],
+    label_lang: Option<&'static str>,
+) -> impl IntoView {
+    let language = lang();
+    let row_parts = rows
         .iter()
         .take(SPOKEN_ROWS)
-        .map(|row| {
+        .enumerate()
+        .map(|(i, row)| {
             let detail: Vec<String> = shown
                 .iter()
                 .filter_map(|&s| {
@@ -324,13 +399,27 @@ fn spoken_summary(caption: &str, series: &[Series], shown: &[usize], rows: &[Cha
                     (value > 0).then(|| format!("{} {}", series[s].label, value))
                 })
                 .collect();
-            format!("{} 共 {}（{}）", row.label, row.total(), detail.join("，"))
+            let total = row.total();
+            let counts = language.pick(
+                format!(" 共 {total}（{}）", detail.join("，")),
+                format!(": {total} ({})", detail.join(", ")),
+            );
+            let separator = (i > 0).then(|| tr("；", "; "));
+            view! { {separator} <span lang=label_lang>{row.label.clone()}</span> {counts} }
         })
-        .collect();
-    if rows.len() > SPOKEN_ROWS {
-        parts.push(format!("等 {} 项", rows.len()));
+        .collect_view();
+    let more = (rows.len() > SPOKEN_ROWS).then(|| {
+        let n = rows.len();
+        language.pick(format!("；等 {n} 项"), format!("; {n} rows in all"))
+    });
+    view! {
+        {tr("条形图：", "Bar chart: ")}
+        {caption}
+        {tr("。", ". ")}
+        {row_parts}
+        {more}
+        {tr("。数据见下表。", ". The numbers are in the table below.")}
     }
-    format!("条形图：{caption}。{}。数据见下表。", parts.join("；"))
 }
 
 /// The axis maximum and tick step for counts up to `max`: a 1-2-5 step giving at most
@@ -351,11 +440,17 @@ pub fn axis_scale(max: usize) -> (usize, usize) {
     }
 }
 
-/// Estimated rendered width: CJK characters are one em, Latin letters and digits about
-/// six tenths. Good enough to reserve label room without measuring in the browser.
+/// Estimated rendered width: CJK characters are one em, capitals and digits about six
+/// tenths, lower-case letters a little less, a space a third. Good enough to reserve
+/// label room without measuring in the browser.
 pub fn text_width(text: &str, font: f64) -> f64 {
     text.chars()
-        .map(|c| if c.is_ascii() { 0.62 } else { 1.0 })
+        .map(|c| match c {
+            ' ' => 0.3,
+            'a'..='z' => 0.55,
+            c if c.is_ascii() => 0.62,
+            _ => 1.0,
+        })
         .sum::<f64>()
         * font
 }

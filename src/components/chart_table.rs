@@ -4,13 +4,16 @@
 use leptos::prelude::*;
 
 use super::chart::{ChartRow, Series};
+use crate::i18n::tr;
 
-/// One column per shown series, one row per bar, the total last.
+/// One column per shown series, one row per bar, the total last. `label_lang` marks
+/// the row labels when they are the documents' names.
 pub fn table_view(
     label_header: &str,
     series: &[Series],
     shown: &[usize],
     rows: &[ChartRow],
+    label_lang: Option<&'static str>,
 ) -> impl IntoView {
     let headers = shown
         .iter()
@@ -35,7 +38,7 @@ pub fn table_view(
                 .collect_view();
             view! {
                 <tr>
-                    <th scope="row">{label}</th>
+                    <th scope="row" lang=label_lang>{label}</th>
                     {cells}
                     <td class="num total">{row.total().to_string()}</td>
                 </tr>
@@ -48,7 +51,7 @@ pub fn table_view(
                 <tr>
                     <th scope="col">{label_header.to_string()}</th>
                     {headers}
-                    <th scope="col" class="num">"合计"</th>
+                    <th scope="col" class="num">{tr("合计", "Total")}</th>
                 </tr>
             </thead>
             <tbody>{body}</tbody>
@@ -57,7 +60,11 @@ pub fn table_view(
 }
 
 /// For a composition chart: each row's count and its share of the whole.
-pub fn composition_table(label_header: &str, rows: &[ChartRow]) -> impl IntoView {
+pub fn composition_table(
+    label_header: &str,
+    rows: &[ChartRow],
+    label_lang: Option<&'static str>,
+) -> impl IntoView {
     let whole: usize = rows.iter().map(ChartRow::total).sum();
     let body = rows
         .iter()
@@ -70,7 +77,9 @@ pub fn composition_table(label_header: &str, rows: &[ChartRow]) -> impl IntoView
             };
             view! {
                 <tr>
-                    <th scope="row">{link_or_text(row.href.clone(), row.label.clone())}</th>
+                    <th scope="row" lang=label_lang>
+                        {link_or_text(row.href.clone(), row.label.clone())}
+                    </th>
                     <td class="num">{total.to_string()}</td>
                     <td class="num">{share}</td>
                 </tr>
@@ -82,14 +91,14 @@ pub fn composition_table(label_header: &str, rows: &[ChartRow]) -> impl IntoView
             <thead>
                 <tr>
                     <th scope="col">{label_header.to_string()}</th>
-                    <th scope="col" class="num">"项数"</th>
-                    <th scope="col" class="num">"占比"</th>
+                    <th scope="col" class="num">{tr("项数", "Count")}</th>
+                    <th scope="col" class="num">{tr("占比", "Share")}</th>
                 </tr>
             </thead>
             <tbody>{body}</tbody>
             <tfoot>
                 <tr>
-                    <th scope="row">"合计"</th>
+                    <th scope="row">{tr("合计", "Total")}</th>
                     <td class="num total">{whole.to_string()}</td>
                     <td class="num">{if whole == 0 { "—" } else { "100%" }}</td>
                 </tr>

@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 use planboard_model::Status;
 
+use crate::i18n::lang;
+
 /// A task's status as a word on a coloured badge (`class="status status-lagging"`).
 #[component]
 pub fn StatusBadge(status: Status) -> impl IntoView {
     view! {
-        <span class=format!("status status-{}", status.code())>{status.label_zh()}</span>
+        <span class=format!("status status-{}", status.code())>{status.label(lang())}</span>
     }
 }

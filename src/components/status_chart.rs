@@ -4,6 +4,7 @@
 use planboard_model::{Filter, Route, Status, StatusCounts, View};
 
 use super::chart::{ChartRow, Series, SeriesStyle};
+use crate::i18n::lang;
 use crate::state::href;
 
 /// The four statuses as chart series, in the model's display order (滞后 first, so
@@ -12,7 +13,7 @@ pub fn status_series() -> Vec<Series> {
     Status::ALL
         .into_iter()
         .map(|status| Series {
-            label: status.label_zh().to_string(),
+            label: status.label(lang()).to_string(),
             style: SeriesStyle::Status(status),
         })
         .collect()
@@ -49,7 +50,7 @@ pub fn status_composition_rows(counts: &StatusCounts, filter: Option<&Filter>) -
             let mut value_hrefs = vec![None; Status::ALL.len()];
             value_hrefs[i] = link.clone();
             ChartRow {
-                label: status.label_zh().to_string(),
+                label: status.label(lang()).to_string(),
                 values,
                 href: link,
                 value_hrefs,
