@@ -142,6 +142,7 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
         year,
         source_file: file.to_string(),
         line_count: accounting.line_count(),
+        imported_locally: None,
     };
     Ok(ParsedDocument {
         document,

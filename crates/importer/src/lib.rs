@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod detect;
 pub mod error;
 pub mod figures;
+pub mod local;
 pub mod parsed;
 pub mod pinghu;
 pub mod pipeline;

@@ -127,6 +127,7 @@ pub(crate) fn progress_document(
         year: facts.year,
         source_file: file_name,
         line_count,
+        imported_locally: None,
     }
 }
 

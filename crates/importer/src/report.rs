@@ -173,6 +173,7 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
     };
     let document = SourceDocument {
         line_count: accounting.line_count(),
+        imported_locally: None,
         ..document
     };
     Ok(ParsedDocument {
@@ -356,6 +357,7 @@ fn read_header(
         year,
         source_file: file.to_string(),
         line_count: 0,
+        imported_locally: None,
     })
 }
 

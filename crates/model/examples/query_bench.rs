@@ -59,6 +59,7 @@ fn synthetic(entries: usize) -> Dataset {
             year: 2000 + i as u16,
             source_file: format!("doc-{i}.txt"),
             line_count: 0,
+            imported_locally: None,
         })
         .collect();
     let mut random = Random(0x9E37_79B9_7F4A_7C15);

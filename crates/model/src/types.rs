@@ -124,18 +124,29 @@ pub struct SourceDocument {
     /// File name it was imported from, for "where it sits in its source document".
     pub source_file: String,
     pub line_count: u32,
+    /// Set only on a document the reader imported in the browser (never in the
+    /// published files): when it was imported, ISO 8601. The app marks such documents
+    /// and lets the reader remove them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_locally: Option<String>,
 }
 
 impl SourceDocument {
     /// A short name for lists and filters: jurisdiction, period and kind, e.g.
     /// `湖州市2024年上半年进展报告`.
+    /// A locally imported document adds its file name, so it stays distinguishable from
+    /// the published copy of the same report.
     pub fn short_label(&self) -> String {
-        format!(
+        let label = format!(
             "{}{}{}",
             self.jurisdiction,
             self.period,
             self.kind.label_zh()
-        )
+        );
+        match self.imported_locally {
+            Some(_) => format!("{label}（{}）", self.source_file),
+            None => label,
+        }
     }
 }
 

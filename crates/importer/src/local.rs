@@ -1,0 +1,336 @@
+//! Documents a reader imports in the browser: the same decoding, detection and parsers
+//! as the build, run on one chosen file, then merged into the published dataset.
+//!
+//! Only the kinds that come out again every year or half-year are accepted (a task
+//! breakdown, a progress report, a Pinghu progress table); a five-year plan or a work
+//! report is one per period and the app already holds it.
+//!
+//! A local document's id is always `local-<content id>` (`-2`, `-3` … when that is
+//! taken), so it can never collide with a published document, now or after the
+//! publisher adds the same report. The stored texts are merged in their stored order,
+//! so the same stored list gives the same ids on every load (notes are keyed by them).
+
+use crate::accounting::UnmappedLine;
+use crate::dataset::assemble;
+use crate::detect::{detect, DetectedKind};
+use crate::error::ImportError;
+use crate::parsed::ParsedDocument;
+use crate::pipeline::{decode, parse_document};
+use crate::reference::jurisdiction_rank;
+use planboard_model::{Dataset, SourceDocument, Status};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// Larger files are refused before decoding: the published documents are a few hundred
+/// kilobytes, and browser storage holds about five megabytes for the whole site.
+pub const MAX_LOCAL_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Every local document id starts with this.
+pub const LOCAL_ID_PREFIX: &str = "local-";
+
+/// One imported file as the browser stores it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalSource {
+    /// The name of the file the reader chose (no directory).
+    pub file_name: String,
+    /// When it was accepted, ISO 8601 (`2026-11-23T04:15:00.000Z`).
+    pub imported_at: String,
+    /// The decoded text, exactly as read (without a byte-order mark).
+    pub text: String,
+}
+
+/// What importing a file would add, shown to the reader before they accept it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalPreview {
+    pub kind: DetectedKind,
+    /// The document as the import would list it (id already made distinct;
+    /// `imported_locally` is set only on acceptance).
+    pub document: SourceDocument,
+    pub counts: LocalCounts,
+    pub lines: LineReport,
+    /// The decoded text: what is stored if the reader accepts.
+    pub text: String,
+}
+
+/// Record counts of one local document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalCounts {
+    pub tasks: usize,
+    pub projects: usize,
+    /// Tasks per status, in `Status::ALL` order, every status listed.
+    pub by_status: Vec<(Status, usize)>,
+    /// Leaders the document assigns tasks to.
+    pub leaders: usize,
+    /// Canonical names of responsible units the catalog does not hold yet.
+    pub new_units: Vec<String>,
+}
+
+/// The line accounting of one document, for the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineReport {
+    pub total: u32,
+    /// Recognised lines per field (`task-text`, `progress` …), in field-name order.
+    pub recognised: Vec<(String, u32)>,
+    pub blank: u32,
+    /// Every non-blank line no field claimed, in line order.
+    pub unrecognised: Vec<UnmappedLine>,
+}
+
+impl LineReport {
+    /// Lines claimed by some field.
+    pub fn recognised_total(&self) -> u32 {
+        self.recognised.iter().map(|(_, count)| count).sum()
+    }
+}
+
+/// What became of one stored source in a merge.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LocalOutcome {
+    /// Merged under this document id.
+    Merged(String),
+    /// No longer parses (the importer changed, or storage was edited): the stored text
+    /// is kept and the reader told; it is never dropped silently.
+    Unreadable(ImportError),
+}
+
+/// The published dataset with the local documents added.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalMerge {
+    pub dataset: Dataset,
+    /// One per stored source, in the same order.
+    pub outcomes: Vec<LocalOutcome>,
+}
+
+impl LocalMerge {
+    /// The sources that could not be merged: (position in the stored list, error).
+    pub fn problems(&self) -> impl Iterator<Item = (usize, &ImportError)> {
+        self.outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(index, outcome)| match outcome {
+                LocalOutcome::Unreadable(error) => Some((index, error)),
+                LocalOutcome::Merged(_) => None,
+            })
+    }
+}
+
+/// Reads a chosen file and says what importing it into `base` (the dataset the reader
+/// sees now, earlier local documents included) would add. Nothing is changed.
+pub fn preview(base: &Dataset, file_name: &str, bytes: &[u8]) -> Result<LocalPreview, ImportError> {
+    if bytes.len() > MAX_LOCAL_FILE_BYTES {
+        return Err(ImportError::new(
+            file_name,
+            0,
+            format!(
+                "文件过大({} KB),可导入的文件最大 {} KB;请确认选的是文本格式的责任分解或进展报告",
+                bytes.len() / 1024,
+                MAX_LOCAL_FILE_BYTES / 1024
+            ),
+        ));
+    }
+    let text = decode(bytes, file_name)?;
+    let (kind, parsed) = prepare(base, file_name, &text, None)?;
+    let lines = line_report(&parsed);
+    let added = assemble(vec![parsed])?;
+    let document = added
+        .catalog
+        .documents
+        .first()
+        .cloned()
+        .ok_or_else(|| ImportError::new(file_name, 0, "没有读出文档信息"))?;
+    let counts = counts(base, &added);
+    Ok(LocalPreview {
+        kind,
+        document,
+        counts,
+        lines,
+        text,
+    })
+}
+
+/// `base` with every readable local source added, in stored order.
+pub fn merge(base: &Dataset, locals: &[LocalSource]) -> LocalMerge {
+    let mut dataset = base.clone();
+    let mut outcomes = Vec::with_capacity(locals.len());
+    for source in locals {
+        let added = prepare(
+            &dataset,
+            &source.file_name,
+            &source.text,
+            Some(&source.imported_at),
+        )
+        .and_then(|(_, parsed)| assemble(vec![parsed]));
+        match added {
+            Ok(added) => {
+                let id = added
+                    .catalog
+                    .documents
+                    .first()
+                    .map(|document| document.id.clone())
+                    .unwrap_or_default();
+                extend(&mut dataset, added);
+                outcomes.push(LocalOutcome::Merged(id));
+            }
+            Err(error) => outcomes.push(LocalOutcome::Unreadable(error)),
+        }
+    }
+    LocalMerge { dataset, outcomes }
+}
+
+/// Detects and parses `text`, refuses kinds that cannot be imported and documents
+/// without records, and gives the document its local id, file name and import time.
+fn prepare(
+    base: &Dataset,
+    file_name: &str,
+    text: &str,
+    imported_at: Option<&str>,
+) -> Result<(DetectedKind, ParsedDocument), ImportError> {
+    if text.trim().is_empty() {
+        return Err(ImportError::new(file_name, 0, "文件为空(没有任何文字)"));
+    }
+    let kind = detect(text, file_name)?;
+    if matches!(kind, DetectedKind::FiveYearPlan | DetectedKind::WorkReport) {
+        return Err(ImportError::new(
+            file_name,
+            1,
+            format!(
+                "这是一份{}:每个时期只有一份,本应用已收录,不能再导入;可导入的是新的责任分解或进展报告",
+                kind.document_kind().label_zh()
+            ),
+        ));
+    }
+    let (kind, mut parsed) = parse_document(text, file_name)?;
+    if parsed.tasks.is_empty() && parsed.projects.is_empty() {
+        return Err(ImportError::new(
+            file_name,
+            0,
+            format!(
+                "看起来像{},但没有读出任何任务",
+                kind.document_kind().label_zh()
+            ),
+        ));
+    }
+    let taken: BTreeSet<&str> = base
+        .catalog
+        .documents
+        .iter()
+        .map(|document| document.id.as_str())
+        .collect();
+    parsed.document.id = local_id(&parsed.document.id, |id| taken.contains(id));
+    parsed.document.source_file = file_name.to_string();
+    parsed.document.imported_locally = imported_at.map(str::to_string);
+    Ok((kind, parsed))
+}
+
+/// `local-<content id>`, or the first of `…-2`, `…-3` … that is free.
+fn local_id(content_id: &str, taken: impl Fn(&str) -> bool) -> String {
+    let first = format!("{LOCAL_ID_PREFIX}{content_id}");
+    let mut candidate = first.clone();
+    let mut suffix = 1;
+    while taken(&candidate) {
+        suffix += 1;
+        candidate = format!("{first}-{suffix}");
+    }
+    candidate
+}
+
+fn line_report(parsed: &ParsedDocument) -> LineReport {
+    let summary = parsed.accounting.summary();
+    LineReport {
+        total: parsed.accounting.line_count(),
+        recognised: summary
+            .iter()
+            .filter(|(field, _)| !matches!(**field, "blank" | "unmapped"))
+            .map(|(field, count)| (field.to_string(), *count))
+            .collect(),
+        blank: summary.get("blank").copied().unwrap_or(0),
+        unrecognised: parsed.accounting.unmapped(),
+    }
+}
+
+fn counts(base: &Dataset, added: &Dataset) -> LocalCounts {
+    let known: BTreeSet<&str> = base.catalog.units.iter().map(|u| u.id.as_str()).collect();
+    LocalCounts {
+        tasks: added.tasks.len(),
+        projects: added.projects.len(),
+        by_status: Status::ALL
+            .into_iter()
+            .map(|status| {
+                let count = added.tasks.iter().filter(|t| t.status == status).count();
+                (status, count)
+            })
+            .collect(),
+        leaders: added.catalog.leaders.len(),
+        new_units: added
+            .catalog
+            .units
+            .iter()
+            .filter(|unit| !known.contains(unit.id.as_str()))
+            .map(|unit| unit.name.clone())
+            .collect(),
+    }
+}
+
+/// Adds one assembled local document to `dataset`: its document and records, and the
+/// leaders, units (with new spellings) and districts the catalog lacks. A known
+/// leader keeps the title the published data gives them.
+fn extend(dataset: &mut Dataset, added: Dataset) {
+    let catalog = &mut dataset.catalog;
+    catalog.documents.extend(added.catalog.documents);
+    for leader in added.catalog.leaders {
+        if !catalog.leaders.iter().any(|known| known.id == leader.id) {
+            catalog.leaders.push(leader);
+        }
+    }
+    for unit in added.catalog.units {
+        match catalog.units.iter_mut().find(|known| known.id == unit.id) {
+            Some(known) => {
+                for alias in unit.aliases {
+                    if !known.aliases.contains(&alias) {
+                        known.aliases.push(alias);
+                    }
+                }
+                known.aliases.sort();
+            }
+            None => catalog.units.push(unit),
+        }
+    }
+    // The build's order: jurisdiction, kind, name (stable, so published order holds).
+    catalog.units.sort_by(|a, b| {
+        (
+            jurisdiction_rank(&a.jurisdiction),
+            &a.jurisdiction,
+            a.kind,
+            &a.name,
+        )
+            .cmp(&(
+                jurisdiction_rank(&b.jurisdiction),
+                &b.jurisdiction,
+                b.kind,
+                &b.name,
+            ))
+    });
+    for district in added.catalog.districts {
+        if !catalog
+            .districts
+            .iter()
+            .any(|known| known.id == district.id)
+        {
+            catalog.districts.push(district);
+        }
+    }
+    dataset.tasks.extend(added.tasks);
+    dataset.projects.extend(added.projects);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_ids_skip_taken_ones_in_order() {
+        let taken = ["local-a", "local-a-2"];
+        assert_eq!(local_id("a", |id| taken.contains(&id)), "local-a-3");
+        assert_eq!(local_id("b", |id| taken.contains(&id)), "local-b");
+    }
+}

@@ -1,0 +1,230 @@
+//! Importing a document in the browser (`local`): the shipped documents under new names
+//! give the same records as the published copies, with ids of their own; what cannot
+//! be imported is refused with `FILE:LINE:`; stored sources that stop parsing are
+//! reported and the others kept.
+
+mod common;
+
+use common::{source_text, sources_dir, BREAKDOWN, PINGHU_2023, PLAN, PROGRESS_2024, REPORT_2020};
+use planboard_importer::local::{merge, preview, LocalOutcome, LocalSource, LOCAL_ID_PREFIX};
+use planboard_importer::pipeline::{build, read_source_dir};
+use planboard_model::{Dataset, Status, Task};
+use std::collections::BTreeSet;
+
+fn published() -> Dataset {
+    let sources = read_source_dir(&sources_dir()).expect("shipped sources");
+    build(&sources).expect("shipped sources build").dataset
+}
+
+fn stored(file_name: &str, source: &str, imported_at: &str) -> LocalSource {
+    LocalSource {
+        file_name: file_name.to_string(),
+        imported_at: imported_at.to_string(),
+        text: source_text(source),
+    }
+}
+
+fn tasks_of<'a>(dataset: &'a Dataset, document: &str) -> Vec<&'a Task> {
+    dataset
+        .tasks
+        .iter()
+        .filter(|task| task.document == document)
+        .collect()
+}
+
+fn statuses(tasks: &[&Task]) -> Vec<(Status, usize)> {
+    Status::ALL
+        .into_iter()
+        .map(|status| (status, tasks.iter().filter(|t| t.status == status).count()))
+        .collect()
+}
+
+/// The published document a shipped source became.
+fn published_id(dataset: &Dataset, source: &str) -> String {
+    dataset
+        .catalog
+        .documents
+        .iter()
+        .find(|document| document.source_file == source)
+        .map(|document| document.id.clone())
+        .expect("the source is published")
+}
+
+#[test]
+fn shipped_documents_under_new_names_give_the_published_counts() {
+    let base = published();
+    for source in [PROGRESS_2024, PINGHU_2023, BREAKDOWN] {
+        let published_doc = published_id(&base, source);
+        let published_tasks = tasks_of(&base, &published_doc);
+        let published_projects = base
+            .projects
+            .iter()
+            .filter(|p| p.document == published_doc)
+            .count();
+
+        let preview = preview(&base, "新文件.txt", source_text(source).as_bytes())
+            .unwrap_or_else(|e| panic!("{source}: {e}"));
+        assert_eq!(
+            preview.document.id,
+            format!("{LOCAL_ID_PREFIX}{published_doc}")
+        );
+        assert_eq!(preview.document.source_file, "新文件.txt");
+        assert_eq!(preview.counts.tasks, published_tasks.len(), "{source}");
+        assert_eq!(preview.counts.projects, published_projects, "{source}");
+        assert_eq!(
+            preview.counts.by_status,
+            statuses(&published_tasks),
+            "{source}"
+        );
+        assert!(
+            preview.counts.new_units.is_empty(),
+            "{source}: units all known"
+        );
+        let lines = &preview.lines;
+        assert_eq!(
+            lines.recognised_total() + lines.blank + lines.unrecognised.len() as u32,
+            lines.total,
+            "{source}: every line accounted for"
+        );
+
+        let merged = merge(
+            &base,
+            &[stored("新文件.txt", source, "2026-11-23T04:00:00Z")],
+        );
+        assert_eq!(
+            merged.outcomes,
+            vec![LocalOutcome::Merged(preview.document.id.clone())]
+        );
+        let local_tasks = tasks_of(&merged.dataset, &preview.document.id);
+        assert_eq!(local_tasks.len(), published_tasks.len(), "{source}");
+        assert_eq!(
+            statuses(&local_tasks),
+            statuses(&published_tasks),
+            "{source}"
+        );
+        assert!(local_tasks
+            .iter()
+            .all(|t| t.id.starts_with(&format!("{}/", preview.document.id))));
+        // The published records are untouched and every id is still unique.
+        assert_eq!(
+            tasks_of(&merged.dataset, &published_doc).len(),
+            published_tasks.len()
+        );
+        let ids: BTreeSet<&str> = merged.dataset.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(
+            ids.len(),
+            merged.dataset.tasks.len(),
+            "{source}: ids unique"
+        );
+        let document = merged
+            .dataset
+            .catalog
+            .documents
+            .iter()
+            .find(|d| d.id == preview.document.id)
+            .expect("local document listed");
+        assert_eq!(
+            document.imported_locally.as_deref(),
+            Some("2026-11-23T04:00:00Z")
+        );
+    }
+}
+
+#[test]
+fn the_same_content_twice_gets_distinct_ids_stable_across_merges() {
+    let base = published();
+    let locals = [
+        stored("a.txt", PROGRESS_2024, "2026-11-23T04:00:00Z"),
+        stored("b.txt", PROGRESS_2024, "2026-11-23T04:05:00Z"),
+    ];
+    let first = merge(&base, &locals);
+    let second = merge(&base, &locals);
+    assert_eq!(first, second);
+    assert_eq!(
+        first.outcomes,
+        vec![
+            LocalOutcome::Merged("local-huzhou-2024-progress".into()),
+            LocalOutcome::Merged("local-huzhou-2024-progress-2".into()),
+        ]
+    );
+    assert_eq!(
+        tasks_of(&first.dataset, "local-huzhou-2024-progress-2").len(),
+        76
+    );
+    // A preview against the merged data names the id the next import would get.
+    let next = preview(
+        &first.dataset,
+        "c.txt",
+        source_text(PROGRESS_2024).as_bytes(),
+    )
+    .expect("previews");
+    assert_eq!(next.document.id, "local-huzhou-2024-progress-3");
+    // The published files are unaffected by the new field.
+    assert!(!serde_json::to_string(&base.catalog)
+        .expect("serialises")
+        .contains("imported_locally"));
+}
+
+#[test]
+fn plans_and_work_reports_are_refused() {
+    let base = published();
+    for (source, kind) in [(PLAN, "五年规划纲要"), (REPORT_2020, "政府工作报告")] {
+        let error = preview(&base, "x.txt", source_text(source).as_bytes())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(error.starts_with("x.txt:1: 这是一份"), "{error}");
+        assert!(error.contains(kind), "{error}");
+    }
+}
+
+#[test]
+fn garbage_is_refused_with_file_and_line() {
+    let base = published();
+    let refused = |bytes: &[u8]| {
+        preview(&base, "坏文件.txt", bytes)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    let binary = refused(b"first line\nsecond\n\xff\xfe\x00garbage");
+    assert!(
+        binary.starts_with("坏文件.txt:3: 不是 UTF-8 文本"),
+        "{binary}"
+    );
+    assert!(refused(b"").starts_with("坏文件.txt:0: 文件为空"));
+    assert!(refused("  \n\t\n".as_bytes()).starts_with("坏文件.txt:0: 文件为空"));
+    let prose = "春天来了，湖州的山水格外秀丽。\n我们沿着太湖边散步，看见许多游客。\n";
+    assert!(refused(prose.as_bytes()).starts_with("坏文件.txt:1: 无法识别文档类型"));
+    let huge = vec![b'a'; planboard_importer::local::MAX_LOCAL_FILE_BYTES + 1];
+    assert!(refused(&huge).starts_with("坏文件.txt:0: 文件过大"));
+}
+
+#[test]
+fn a_stale_source_is_reported_and_the_others_kept() {
+    let base = published();
+    let locals = [
+        LocalSource {
+            file_name: "旧.txt".into(),
+            imported_at: "2026-11-01T00:00:00Z".into(),
+            text: "不再能读的内容".into(),
+        },
+        stored("新.txt", PINGHU_2023, "2026-11-23T04:00:00Z"),
+    ];
+    let merged = merge(&base, &locals);
+    let problems: Vec<(usize, String)> = merged
+        .problems()
+        .map(|(index, error)| (index, error.to_string()))
+        .collect();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].0, 0);
+    assert!(problems[0].1.starts_with("旧.txt:1: "), "{}", problems[0].1);
+    assert_eq!(
+        merged.outcomes[1],
+        LocalOutcome::Merged("local-pinghu-2023-progress".into())
+    );
+    assert_eq!(
+        merged.dataset.tasks.len(),
+        base.tasks.len() + tasks_of(&base, "pinghu-2023-progress").len()
+    );
+}
