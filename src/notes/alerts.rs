@@ -1,31 +1,59 @@
 //! Telling the reader when stored notes could not be read, and offering the raw value.
 
 use leptos::prelude::*;
+use planboard_model::Lang;
 use planboard_notes::local_date_time;
 
 use super::download::{DownloadLink, JSON_MIME};
 use super::state::{use_notes, utc_offset_minutes};
 use super::storage::BACKUP_PREFIX;
 use super::NOTES_HREF;
+use crate::i18n::{lang, tr};
 
 /// A one-line banner for the top of every page (the shell renders it): shown when the
 /// stored notes could not be read in this session, pointing to 我的笔记 for the backup.
+/// The link sits mid-sentence, so each language has its own sentence around it.
 #[component]
 pub fn NotesBanner() -> impl IntoView {
     let notes = use_notes();
     move || {
-        let problem = notes.storage_problem().or_else(|| {
-            notes
-                .unsaved_backup()
-                .map(|backup| format!("本机存储中的笔记数据无法读取（{}）。", backup.problem))
-        })?;
-        Some(view! {
-            <div class="notes-banner" role="alert" data-testid="notes-banner">
-                {problem}
-                " 原始数据已保留，可在"
-                <a href=NOTES_HREF>"「我的笔记」"</a>
-                "中下载。"
-            </div>
+        let language = lang();
+        let problem = notes
+            .storage_problem()
+            .map(|problem| problem.message(language))
+            .or_else(|| {
+                notes.unsaved_backup().map(|backup| {
+                    language.pick(
+                        format!(
+                            "本机存储中的笔记数据无法读取（{}）。",
+                            backup.problem(language)
+                        ),
+                        format!(
+                            "The notes stored on this device cannot be read ({}).",
+                            backup.problem(language)
+                        ),
+                    )
+                })
+            })?;
+        Some(match language {
+            Lang::Zh => view! {
+                <div class="notes-banner" role="alert" data-testid="notes-banner">
+                    {problem}
+                    " 原始数据已保留，可在"
+                    <a href=NOTES_HREF>"「我的笔记」"</a>
+                    "中下载。"
+                </div>
+            }
+            .into_any(),
+            Lang::En => view! {
+                <div class="notes-banner" role="alert" data-testid="notes-banner">
+                    {problem}
+                    " The raw data have been kept; download them from "
+                    <a href=NOTES_HREF>"My notes"</a>
+                    "."
+                </div>
+            }
+            .into_any(),
         })
     }
 }
@@ -43,7 +71,7 @@ pub fn NotesAlerts() -> impl IntoView {
                 .map(|problem| {
                     view! {
                         <p class="notes-error" role="alert" data-testid="notes-storage-problem">
-                            {problem}
+                            {problem.message(lang())}
                         </p>
                     }
                 })
@@ -51,7 +79,10 @@ pub fn NotesAlerts() -> impl IntoView {
         {move || notes.unsaved_backup().map(|backup| view! {
             <div class="notes-alert" role="alert" data-testid="notes-unsaved-backup">
                 <p>
-                    "无法读取的笔记数据未能另存到浏览器（存储空间不足）。为免覆盖，笔记暂停保存。请先下载这份数据，然后继续："
+                    {tr(
+                        "无法读取的笔记数据未能另存到浏览器（存储空间不足）。为免覆盖，笔记暂停保存。请先下载这份数据，然后继续：",
+                        "The notes data that could not be read could not be copied aside in the browser either (not enough storage). So that nothing is overwritten, saving is paused. Download the data first, then continue:",
+                    )}
                 </p>
                 <p>
                     <DownloadLink
@@ -60,11 +91,11 @@ pub fn NotesAlerts() -> impl IntoView {
                         mime=JSON_MIME
                         testid="notes-unsaved-backup-download"
                     >
-                        "下载无法读取的数据"
+                        {tr("下载无法读取的数据", "Download the unreadable data")}
                     </DownloadLink>
                     " "
                     <button type="button" on:click=move |_| notes.release_unsaved_backup()>
-                        "已下载，继续保存笔记"
+                        {tr("已下载，继续保存笔记", "Downloaded: continue saving notes")}
                     </button>
                 </p>
             </div>
@@ -73,9 +104,14 @@ pub fn NotesAlerts() -> impl IntoView {
             let backups = notes.backups();
             (!backups.is_empty()).then(|| view! {
                 <section class="notes-alert" data-testid="notes-backups" aria-labelledby="notes-backups-heading">
-                    <h2 id="notes-backups-heading">"无法读取的笔记数据备份"</h2>
+                    <h2 id="notes-backups-heading">
+                        {tr("无法读取的笔记数据备份", "Backups of unreadable notes data")}
+                    </h2>
                     <p>
-                        "本机存储中曾出现无法读取的笔记数据（可能已损坏，或由其他程序写入）。原始内容已原样保留在下面的备份中，可下载查看；确认不再需要后可删除。"
+                        {tr(
+                            "本机存储中曾出现无法读取的笔记数据（可能已损坏，或由其他程序写入）。原始内容已原样保留在下面的备份中，可下载查看；确认不再需要后可删除。",
+                            "Notes data that could not be read were found in this device's storage (damaged, or written by another program). The raw content is kept exactly as found in the backups below: download them to look inside, and delete them once you no longer need them.",
+                        )}
                     </p>
                     <ul>
                         {backups.into_iter().map(|backup| {
@@ -88,13 +124,19 @@ pub fn NotesAlerts() -> impl IntoView {
                             };
                             view! {
                                 <li data-testid="notes-backup" data-backup-key=backup.key.clone()>
-                                    {format!("备份于 {when}（{} 字符） ", backup.raw.chars().count())}
+                                    {
+                                        let characters = backup.raw.chars().count();
+                                        lang().pick(
+                                            format!("备份于 {when}（{characters} 字符） "),
+                                            format!("Backed up {when} ({characters} characters) "),
+                                        )
+                                    }
                                     <DownloadLink
                                         text=backup.raw
                                         file_name=format!("planboard-notes-backup-{suffix}.txt")
                                         testid="notes-backup-download"
                                     >
-                                        "下载"
+                                        {tr("下载", "Download")}
                                     </DownloadLink>
                                     " "
                                     <button
@@ -102,14 +144,17 @@ pub fn NotesAlerts() -> impl IntoView {
                                         data-testid="notes-backup-delete"
                                         on:click=move |_| {
                                             let confirmed = window()
-                                                .confirm_with_message("删除这份备份？删除后无法恢复。")
+                                                .confirm_with_message(tr(
+                                                    "删除这份备份？删除后无法恢复。",
+                                                    "Delete this backup? It cannot be undone.",
+                                                ))
                                                 .unwrap_or(false);
                                             if confirmed {
                                                 notes.delete_backup(&key);
                                             }
                                         }
                                     >
-                                        "删除"
+                                        {tr("删除", "Delete")}
                                     </button>
                                 </li>
                             }

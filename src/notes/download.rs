@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::tr;
+
 /// MIME type of the JSON exports and backups.
 pub const JSON_MIME: &str = "application/json;charset=utf-8";
 /// MIME type of the CSV export.
@@ -89,20 +91,25 @@ pub fn picked_file(input: &web_sys::HtmlInputElement) -> Option<(PickedFile, JsV
     Some((PickedFile { name, size }, file))
 }
 
-/// The text of a picked file (`Blob.text()`, decoded as UTF-8).
+/// The text of a picked file (`Blob.text()`, decoded as UTF-8); the error is worded in
+/// the interface language of the moment.
 pub async fn read_text(file: &JsValue) -> Result<String, String> {
     let text = js_sys::Reflect::get(file, &JsValue::from_str("text"))
         .ok()
         .and_then(|method| method.dyn_into::<js_sys::Function>().ok())
-        .ok_or_else(|| "浏览器无法读取该文件".to_owned())?;
+        .ok_or_else(|| unreadable_file().to_owned())?;
     let promise = text
         .call0(file)
         .ok()
         .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok())
-        .ok_or_else(|| "浏览器无法读取该文件".to_owned())?;
+        .ok_or_else(|| unreadable_file().to_owned())?;
     JsFuture::from(promise)
         .await
         .ok()
         .and_then(|text| text.as_string())
-        .ok_or_else(|| "读取文件失败".to_owned())
+        .ok_or_else(|| tr("读取文件失败", "reading the file failed").to_owned())
+}
+
+fn unreadable_file() -> &'static str {
+    tr("浏览器无法读取该文件", "the browser cannot read this file")
 }

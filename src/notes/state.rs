@@ -14,7 +14,8 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use planboard_notes::{merge, Conflict, Note, NoteBook};
+use planboard_model::Lang;
+use planboard_notes::{merge, Conflict, FormatError, Note, NoteBook};
 
 use super::storage::{self, list_backups, Backup, SaveError};
 
@@ -38,13 +39,24 @@ pub enum SaveStatus {
 }
 
 impl SaveStatus {
-    /// The visible words.
-    pub fn label_zh(&self) -> String {
+    /// The visible words, in `lang`.
+    pub fn label(&self, lang: Lang) -> String {
         match self {
-            SaveStatus::Saved => "已保存".to_owned(),
-            SaveStatus::Pending => "保存中…".to_owned(),
-            SaveStatus::Failed(error) => format!("保存失败（{}）将自动重试", error.reason_zh()),
-            SaveStatus::Held => "暂停保存：请先下载无法读取的旧数据".to_owned(),
+            SaveStatus::Saved => lang.pick("已保存", "Saved").to_owned(),
+            SaveStatus::Pending => lang.pick("保存中…", "Saving…").to_owned(),
+            SaveStatus::Failed(error) => lang.pick(
+                format!("保存失败（{}）将自动重试", error.reason(lang)),
+                format!(
+                    "Not saved ({}); will retry automatically",
+                    error.reason(lang)
+                ),
+            ),
+            SaveStatus::Held => lang
+                .pick(
+                    "暂停保存：请先下载无法读取的旧数据",
+                    "Saving paused: first download the old data that could not be read",
+                )
+                .to_owned(),
         }
     }
 
@@ -64,7 +76,71 @@ impl SaveStatus {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnsavedBackup {
     pub raw: String,
-    pub problem: String,
+    /// Why it could not be read; `None` when it was read but held damaged notes.
+    pub problem: Option<FormatError>,
+}
+
+impl UnsavedBackup {
+    /// Why the value could not be read, in `lang`.
+    pub fn problem(&self, lang: Lang) -> String {
+        match &self.problem {
+            Some(error) => error.message(lang),
+            None => lang
+                .pick(
+                    "旧版本或部分损坏的笔记数据",
+                    "notes from an older version, or partly damaged",
+                )
+                .to_owned(),
+        }
+    }
+}
+
+/// What went wrong with the stored notes, kept as a value (the notes outlive a language
+/// switch) and worded when shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageProblem {
+    /// Some stored notes were damaged and left out; the rest loaded.
+    DamagedNotes { count: usize },
+    /// The stored value could not be read at start; the page began with no notes.
+    UnreadableAtStart(FormatError),
+    /// Another tab or program replaced the stored value with something unreadable.
+    ReplacedByUnreadable(FormatError),
+}
+
+impl StorageProblem {
+    /// The sentence for the reader, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StorageProblem::DamagedNotes { count } => lang.pick(
+                format!("本机保存的笔记中有 {count} 条已损坏，无法读取；其余笔记照常可用。"),
+                if *count == 1 {
+                    "One note saved on this device is damaged and cannot be read; the other notes work as usual.".to_owned()
+                } else {
+                    format!("{count} notes saved on this device are damaged and cannot be read; the other notes work as usual.")
+                },
+            ),
+            StorageProblem::UnreadableAtStart(error) => lang.pick(
+                format!(
+                    "本机存储中的笔记数据无法读取（{}），已从空白笔记开始。",
+                    error.message(lang)
+                ),
+                format!(
+                    "The notes stored on this device cannot be read ({}); starting with no notes.",
+                    error.message(lang)
+                ),
+            ),
+            StorageProblem::ReplacedByUnreadable(error) => lang.pick(
+                format!(
+                    "本机存储中的笔记数据被改为无法读取的内容（{}）；本页的笔记仍完整，已重新保存。",
+                    error.message(lang)
+                ),
+                format!(
+                    "The notes stored on this device were replaced with something unreadable ({}); the notes in this page are complete and have been saved again.",
+                    error.message(lang)
+                ),
+            ),
+        }
+    }
 }
 
 /// The notes state, provided once as context by [`provide_notes`].
@@ -76,7 +152,7 @@ pub struct NotesState {
     pub(super) tab_conflicts: RwSignal<Vec<Conflict>>,
     pub(super) backups: RwSignal<Vec<Backup>>,
     /// What went wrong with the stored value, said once to the reader.
-    pub(super) storage_problem: RwSignal<Option<String>>,
+    pub(super) storage_problem: RwSignal<Option<StorageProblem>>,
     pub(super) unsaved_backup: RwSignal<Option<UnsavedBackup>>,
     /// The last raw value backed up, so finding it again before it is overwritten does
     /// not back it up twice.
@@ -179,7 +255,7 @@ impl NotesState {
     }
 
     /// What went wrong with the stored value at start or since (reactive).
-    pub fn storage_problem(&self) -> Option<String> {
+    pub fn storage_problem(&self) -> Option<StorageProblem> {
         self.storage_problem.get()
     }
 

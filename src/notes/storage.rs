@@ -4,6 +4,7 @@
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
+use planboard_model::Lang;
 use planboard_notes::{stored_envelope, NoteBook};
 
 /// The key the notes live under. The envelope inside carries the format version, so
@@ -24,11 +25,17 @@ pub enum SaveError {
 }
 
 impl SaveError {
-    /// The words shown in brackets after "保存失败".
-    pub fn reason_zh(&self) -> String {
+    /// The words shown in brackets after "保存失败" / "Not saved".
+    pub fn reason(&self, lang: Lang) -> String {
         match self {
-            SaveError::QuotaExceeded => "存储空间已满".to_owned(),
-            SaveError::Unavailable => "浏览器不允许本页使用存储".to_owned(),
+            SaveError::QuotaExceeded => lang.pick("存储空间已满", "storage is full").to_owned(),
+            SaveError::Unavailable => lang
+                .pick(
+                    "浏览器不允许本页使用存储",
+                    "the browser does not let this page use storage",
+                )
+                .to_owned(),
+            // The browser's own name and message, in the browser's language.
             SaveError::Other(message) => message.clone(),
         }
     }
@@ -62,7 +69,7 @@ fn save_error(error: StorageError) -> SaveError {
             SaveError::QuotaExceeded
         }
         StorageError::JsError(error) => {
-            SaveError::Other(format!("{}：{}", error.name, error.message))
+            SaveError::Other(format!("{}: {}", error.name, error.message))
         }
         other => SaveError::Other(other.to_string()),
     }

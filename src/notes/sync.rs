@@ -5,11 +5,11 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use planboard_notes::{merge, parse_stored, Conflict, NoteBook, StoredState};
+use planboard_notes::{merge, parse_stored, Conflict, FormatError, NoteBook, StoredState};
 
 use super::state::{
-    now_ms, NotesState, SaveStatus, UnsavedBackup, FIRST_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS,
-    SAVE_DEBOUNCE,
+    now_ms, NotesState, SaveStatus, StorageProblem, UnsavedBackup, FIRST_RETRY_DELAY_MS,
+    MAX_RETRY_DELAY_MS, SAVE_DEBOUNCE,
 };
 use super::storage::{
     list_backups, read_notes_raw, write_backup, write_book, SaveError, BACKUP_PREFIX, NOTES_KEY,
@@ -31,10 +31,9 @@ impl NotesState {
                 let needs_rewrite = loaded.needs_rewrite();
                 if loaded.needs_backup() {
                     if !loaded.damaged.is_empty() {
-                        self.storage_problem.set(Some(format!(
-                            "本机保存的笔记中有 {} 条已损坏，无法读取；其余笔记照常可用。",
-                            loaded.damaged.len()
-                        )));
+                        self.storage_problem.set(Some(StorageProblem::DamagedNotes {
+                            count: loaded.damaged.len(),
+                        }));
                     }
                     self.keep_backup(raw.as_deref().unwrap_or_default(), None);
                 }
@@ -46,10 +45,9 @@ impl NotesState {
                 }
             }
             StoredState::Unreadable(error) => {
-                self.storage_problem.set(Some(format!(
-                    "本机存储中的笔记数据无法读取（{error}），已从空白笔记开始。"
-                )));
-                self.keep_backup(raw.as_deref().unwrap_or_default(), Some(error.to_string()));
+                self.keep_backup(raw.as_deref().unwrap_or_default(), Some(error.clone()));
+                self.storage_problem
+                    .set(Some(StorageProblem::UnreadableAtStart(error)));
                 // Replace the backed-up value with a readable (empty) book at once, so
                 // the next save does not find it, and back it up, again.
                 self.schedule_save(Duration::ZERO);
@@ -59,7 +57,7 @@ impl NotesState {
 
     /// Copies a raw stored value to a backup key; when that fails, keeps it in memory
     /// and pauses saving so the value is not overwritten before the reader has it.
-    fn keep_backup(&self, raw: &str, problem: Option<String>) {
+    fn keep_backup(&self, raw: &str, problem: Option<FormatError>) {
         if self
             .backed_up
             .with_value(|known| known.as_deref() == Some(raw))
@@ -74,7 +72,7 @@ impl NotesState {
             Err(_) => {
                 self.unsaved_backup.set(Some(UnsavedBackup {
                     raw: raw.to_owned(),
-                    problem: problem.unwrap_or_else(|| "旧版本或部分损坏的笔记数据".to_owned()),
+                    problem,
                 }));
                 self.status.set(SaveStatus::Held);
             }
@@ -127,11 +125,10 @@ impl NotesState {
                     .backed_up
                     .with_value(|known| known.as_deref() != Some(raw_text))
                 {
-                    self.storage_problem.set(Some(format!(
-                        "本机存储中的笔记数据被改为无法读取的内容（{error}）；本页的笔记仍完整，已重新保存。"
-                    )));
+                    self.storage_problem
+                        .set(Some(StorageProblem::ReplacedByUnreadable(error.clone())));
                 }
-                self.keep_backup(raw.as_deref().unwrap_or_default(), Some(error.to_string()));
+                self.keep_backup(raw.as_deref().unwrap_or_default(), Some(error));
                 self.base.set_value(NoteBook::new());
                 self.unsaved_backup.with_untracked(Option::is_none)
             }
