@@ -1,12 +1,15 @@
 //! The note editor shown on an item's page.
 
 use leptos::prelude::*;
+use planboard_model::Lang;
 use planboard_notes::{
     is_valid_date, local_date_time, normalize_tags, Conflict, Mark, Note, MAX_TEXT_CHARS,
 };
 
+use super::items::written_lang;
 use super::state::{use_notes, utc_offset_minutes, SaveStatus};
 use super::NOTES_HREF;
+use crate::i18n::{lang, tr};
 
 /// Note, tags, watch star, follow-up date and mark for one item. Every change is kept
 /// in memory at once and saved ~500 ms after typing pauses; the save state is shown.
@@ -45,13 +48,9 @@ pub fn NoteEditor(#[prop(into)] item_id: String) -> impl IntoView {
 
     view! {
         <section class="note-editor" data-testid="note-editor" aria-labelledby="note-editor-heading">
-            <h2 id="note-editor-heading">"我的笔记"</h2>
-            <p class="note-privacy">
-                "笔记只保存在本设备的浏览器中，不会上传；换设备或清除浏览器数据前，请在"
-                <a href=NOTES_HREF>"「我的笔记」"</a>
-                "中导出。"
-            </p>
-            <label for="note-text">"笔记"</label>
+            <h2 id="note-editor-heading">{tr("我的笔记", "My notes")}</h2>
+            <PrivacyNotice />
+            <label for="note-text">{tr("笔记", "Note")}</label>
             <textarea
                 id="note-text"
                 data-testid="note-text"
@@ -65,7 +64,7 @@ pub fn NoteEditor(#[prop(into)] item_id: String) -> impl IntoView {
             ></textarea>
             <div class="note-fields">
                 <label class="note-field">
-                    "标签（用逗号或空格分隔）"
+                    {tr("标签（用逗号或空格分隔）", "Tags (separated by commas or spaces)")}
                     <input
                         type="text"
                         data-testid="note-tags"
@@ -79,7 +78,7 @@ pub fn NoteEditor(#[prop(into)] item_id: String) -> impl IntoView {
                     />
                 </label>
                 <label class="note-field">
-                    "跟进日期"
+                    {tr("跟进日期", "Follow-up date")}
                     <input
                         type="date"
                         data-testid="note-follow-up"
@@ -89,7 +88,7 @@ pub fn NoteEditor(#[prop(into)] item_id: String) -> impl IntoView {
                     />
                 </label>
                 <label class="note-field">
-                    "标记"
+                    {tr("标记", "Mark")}
                     <select
                         data-testid="note-mark"
                         prop:value=move || mark().map_or("", Mark::code)
@@ -99,7 +98,7 @@ pub fn NoteEditor(#[prop(into)] item_id: String) -> impl IntoView {
                         }
                     >
                         <option value="" prop:selected=move || mark().is_none()>
-                            "（无标记）"
+                            {tr("（无标记）", "(no mark)")}
                         </option>
                         {Mark::ALL
                             .into_iter()
@@ -109,7 +108,7 @@ pub fn NoteEditor(#[prop(into)] item_id: String) -> impl IntoView {
                                         value=option.code()
                                         prop:selected=move || mark() == Some(option)
                                     >
-                                        {option.label_zh()}
+                                        {option.label(lang())}
                                     </option>
                                 }
                             })
@@ -123,7 +122,7 @@ pub fn NoteEditor(#[prop(into)] item_id: String) -> impl IntoView {
                     aria-pressed=move || watched().to_string()
                     on:click=move |_| edit(Box::new(|n| n.watched = !n.watched))
                 >
-                    {move || if watched() { "★ 已加星标" } else { "☆ 加星标" }}
+                    {move || if watched() { tr("★ 已加星标", "★ Starred") } else { tr("☆ 加星标", "☆ Star") }}
                 </button>
             </div>
             <SaveStatusLine />
@@ -134,7 +133,8 @@ pub fn NoteEditor(#[prop(into)] item_id: String) -> impl IntoView {
                         .map(|n| {
                             view! {
                                 <p class="note-updated muted">
-                                    "最后修改 " {local_date_time(n.updated_at_ms, utc_offset_minutes())}
+                                    {tr("最后修改 ", "Last changed ")}
+                                    {local_date_time(n.updated_at_ms, utc_offset_minutes())}
                                 </p>
                             }
                         })
@@ -151,6 +151,29 @@ pub fn NoteEditor(#[prop(into)] item_id: String) -> impl IntoView {
     }
 }
 
+/// The privacy line; its link sits mid-sentence, so each language has its own sentence.
+#[component]
+fn PrivacyNotice() -> impl IntoView {
+    match lang() {
+        Lang::Zh => view! {
+            <p class="note-privacy">
+                "笔记只保存在本设备的浏览器中，不会上传；换设备或清除浏览器数据前，请在"
+                <a href=NOTES_HREF>"「我的笔记」"</a>
+                "中导出。"
+            </p>
+        }
+        .into_any(),
+        Lang::En => view! {
+            <p class="note-privacy">
+                "Notes are kept only in this device's browser and are never uploaded. Before you change devices or clear the browser's data, export them from "
+                <a href=NOTES_HREF>"My notes"</a>
+                "."
+            </p>
+        }
+        .into_any(),
+    }
+}
+
 /// "已保存 / 保存中… / 保存失败（…）将自动重试", with a retry button on failure.
 #[component]
 fn SaveStatusLine() -> impl IntoView {
@@ -164,14 +187,14 @@ fn SaveStatusLine() -> impl IntoView {
             role="status"
             aria-live="polite"
         >
-            {move || status.with(SaveStatus::label_zh)}
+            {move || status.with(|status| status.label(lang()))}
             {move || {
                 matches!(status.get(), SaveStatus::Failed(_))
                     .then(|| {
                         view! {
                             " "
                             <button type="button" class="link-button" on:click=move |_| notes.retry_now()>
-                                "立即重试"
+                                {tr("立即重试", "Retry now")}
                             </button>
                         }
                     })
@@ -186,37 +209,63 @@ fn ConflictNotice(conflict: Conflict) -> impl IntoView {
     let notes = use_notes();
     let other = conflict.other.clone();
     let when = local_date_time(other.updated_at_ms, utc_offset_minutes());
-    let details = [
-        (!other.tags.is_empty()).then(|| format!("标签：{}", other.tags.join("、"))),
-        other
-            .follow_up
-            .clone()
-            .map(|date| format!("跟进日期：{date}")),
-        other.mark.map(|mark| format!("标记：{}", mark.label_zh())),
-        other.watched.then(|| "★ 星标".to_owned()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join("；");
+    let details = conflict_details(&other);
     let take = StoredValue::new(conflict.clone());
     let item_id = conflict.item_id.clone();
     view! {
         <div class="note-conflict" role="alert" data-testid="note-conflict">
             <p>
-                "这条笔记在另一个标签页中同时被修改。已保留较新的版本；另一版本（" {when} "）如下："
+                {lang().pick(
+                    format!("这条笔记在另一个标签页中同时被修改。已保留较新的版本；另一版本（{when}）如下："),
+                    format!("This note was changed in another tab at the same time. The newer version was kept; the other version ({when}) is below:"),
+                )}
             </p>
-            <blockquote class="note-text-plain">{other.text.clone()}</blockquote>
-            {(!details.is_empty()).then(|| view! { <p class="muted">{details}</p> })}
+            <blockquote class="note-text-plain" lang=written_lang(&other.text)>
+                {other.text.clone()}
+            </blockquote>
+            {details}
             <p>
                 <button type="button" on:click=move |_| take.with_value(|c| notes.take_other_version(c))>
-                    "改用另一版本"
+                    {tr("改用另一版本", "Use the other version")}
                 </button>
                 " "
                 <button type="button" on:click=move |_| notes.dismiss_conflicts(&item_id)>
-                    "保留当前版本"
+                    {tr("保留当前版本", "Keep this version")}
                 </button>
             </p>
         </div>
     }
+}
+
+/// Tags, follow-up date, mark and star of the version not kept, on one line; `None`
+/// when it has none of them. The tags are the reader's words, marked as such.
+fn conflict_details(other: &Note) -> Option<impl IntoView> {
+    let separator = tr("；", "; ");
+    let mut parts: Vec<AnyView> = Vec::new();
+    if !other.tags.is_empty() {
+        let tags = other.tags.join(tr("、", ", "));
+        let lang_of_tags = written_lang(&tags);
+        parts.push(
+            view! { {tr("标签：", "Tags: ")} <span lang=lang_of_tags>{tags}</span> }.into_any(),
+        );
+    }
+    if let Some(date) = other.follow_up.clone() {
+        parts.push(view! { {tr("跟进日期：", "Follow-up date: ")} {date} }.into_any());
+    }
+    if let Some(mark) = other.mark {
+        parts.push(view! { {tr("标记：", "Mark: ")} {mark.label(lang())} }.into_any());
+    }
+    if other.watched {
+        parts.push(view! { {tr("★ 星标", "★ Starred")} }.into_any());
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let count = parts.len();
+    let line = parts
+        .into_iter()
+        .enumerate()
+        .map(|(index, part)| view! { {part} {(index + 1 < count).then_some(separator)} })
+        .collect_view();
+    Some(view! { <p class="muted">{line}</p> })
 }
