@@ -12,6 +12,7 @@ use crate::components::status_chart::{
     status_composition_rows, status_row, status_series, tasks_href,
 };
 use crate::components::task_row::{document_short_label, EntryRow};
+use crate::i18n::{lang, tr};
 use crate::state::{href_view, use_data};
 
 /// The overview (`#/`).
@@ -29,16 +30,17 @@ pub fn OverviewPage() -> impl IntoView {
                 doc: vec![document.id.clone()],
                 ..Filter::default()
             };
-            let caption = format!(
-                "{}（{}）：{} 项任务的状态",
-                document_short_label(&document),
-                document.date,
-                counts.total()
+            let (date, total) = (&document.date, counts.total());
+            // `{name}` is where the chart puts the document's name, marked Chinese.
+            let caption = lang().pick(
+                format!("{{name}}（{date}）：{total} 项任务的状态"),
+                format!("{{name}} ({date}): status of {}", tasks_count(total)),
             );
             view! {
                 <StackedBarChart key=format!("status-{}", document.id) caption=caption
+                    caption_name=document_short_label(&document)
                     series=status_series() rows=status_composition_rows(&counts, Some(&filter))
-                    axis_label="任务数（项）".to_string() label_header="状态".to_string()
+                    axis_label=tasks_axis() label_header=tr("状态", "Status").to_string()
                     composition=true />
             }
         })
@@ -79,63 +81,120 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <div class="view overview-page">
             <div class="page-head">
-                <h1>"总览"</h1>
+                <h1>{tr("总览", "Overview")}</h1>
                 <p class="page-lede">{holdings_sentence(dataset)}</p>
             </div>
             <DocumentTable />
             <section class="overview-status" aria-labelledby="overview-status">
-                <h2 id="overview-status">"进展报告中的任务状态"</h2>
+                <h2 id="overview-status">
+                    {tr("进展报告中的任务状态", "Task status in the progress reports")}
+                </h2>
                 <StatusDefinitions />
                 <div class="chart-grid">{progress_charts}</div>
             </section>
             <section class="overview-lagging" aria-labelledby="overview-lagging">
-                <h2 id="overview-lagging">{format!("滞后任务（{lagging_count} 项）")}</h2>
+                <h2 id="overview-lagging">
+                    {lang()
+                        .pick(
+                            format!("滞后任务（{lagging_count} 项）"),
+                            format!("Lagging tasks ({lagging_count})"),
+                        )}
+                </h2>
                 <p class="section-note">
-                    "进展报告中带有督查“滞后”说明的任务，最新文件在前。"
-                    <a href=lagging_href>"在任务列表中查看"</a>
+                    {tr(
+                        "进展报告中带有督查“滞后”说明的任务，最新文件在前。",
+                        "Tasks that a progress report marks as lagging in the supervisors' remarks, newest report first. ",
+                    )}
+                    <a href=lagging_href>{tr("在任务列表中查看", "See them in the task list")}</a>
                 </p>
                 {if lagging_count == 0 {
-                    view! { <p class="empty">"当前数据中没有标为滞后的任务。"</p> }.into_any()
+                    view! {
+                        <p class="empty">
+                            {tr(
+                                "当前数据中没有标为滞后的任务。",
+                                "No task in the data is marked as lagging.",
+                            )}
+                        </p>
+                    }
+                        .into_any()
                 } else {
                     view! { <ol class="entry-list">{lagging_list}</ol> }.into_any()
                 }}
             </section>
             <section class="overview-load" aria-labelledby="overview-load">
-                <h2 id="overview-load">"任务分布"</h2>
+                <h2 id="overview-load">{tr("任务分布", "Who and where")}</h2>
                 <div class="chart-grid">
                     <StackedBarChart key="leaders".to_string()
-                        caption="各领导牵头的任务数（按状态）".to_string() series=status_series()
-                        rows=leader_rows axis_label="任务数（项）".to_string()
-                        label_header="领导".to_string() />
+                        caption=tr("各领导牵头的任务数（按状态）", "Tasks led by each leader, by status")
+                            .to_string()
+                        series=status_series() rows=leader_rows axis_label=tasks_axis()
+                        label_header=tr("领导", "Leader").to_string() document_labels=true />
                     <StackedBarChart key="districts".to_string()
-                        caption="各区县涉及的任务数（按状态；面向全部区县的任务计入每个区县）".to_string()
-                        series=status_series() rows=district_rows axis_label="任务数（项）".to_string()
-                        label_header="区县".to_string() />
+                        caption=tr(
+                                "各区县涉及的任务数（按状态；面向全部区县的任务计入每个区县）",
+                                "Tasks per district, by status (a task for every district counts in each)",
+                            )
+                            .to_string()
+                        series=status_series() rows=district_rows axis_label=tasks_axis()
+                        label_header=tr("区县", "District").to_string() document_labels=true />
                 </div>
                 <p class="section-note">
-                    <a href=href_view(View::Leaders)>"全部领导"</a>
+                    <a href=href_view(View::Leaders)>{tr("全部领导", "All leaders")}</a>
                     " · "
-                    <a href=href_view(View::Departments)>"全部责任单位"</a>
+                    <a href=href_view(View::Departments)>{tr("全部责任单位", "All responsible units")}</a>
                 </p>
             </section>
         </div>
     }
 }
 
+/// The value axis of the task charts.
+fn tasks_axis() -> String {
+    tr("任务数（项）", "Tasks").to_string()
+}
+
+/// "1 task", "7 tasks".
+fn tasks_count(n: usize) -> String {
+    english_count(n, "task", "tasks")
+}
+
+/// A count with its noun in the right number, for English text.
+fn english_count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// One sentence on the size of the data: documents, tasks, projects, people, units.
 fn holdings_sentence(dataset: &Dataset) -> String {
     let catalog = &dataset.catalog;
-    format!(
-        "收录 {} 份公开文件：{} 项任务、{} 项民生实事、规划正文 {} 段、专栏 {} 个、主要指标 {} 项；涉及 {} 位领导、{} 个责任单位、{} 个区县（镇街）。",
+    let plan = &dataset.plan;
+    let (documents, tasks, projects) = (
         catalog.documents.len(),
         dataset.tasks.len(),
         dataset.projects.len(),
-        dataset.plan.sections.len(),
-        dataset.plan.boxes.len(),
-        dataset.plan.indicators.len(),
+    );
+    let (sections, boxes, indicators) =
+        (plan.sections.len(), plan.boxes.len(), plan.indicators.len());
+    let (leaders, units, districts) = (
         catalog.leaders.len(),
         catalog.units.len(),
         catalog.districts.len(),
+    );
+    lang().pick(
+        format!(
+            "收录 {documents} 份公开文件：{tasks} 项任务、{projects} 项民生实事、规划正文 {sections} 段、专栏 {boxes} 个、主要指标 {indicators} 项；涉及 {leaders} 位领导、{units} 个责任单位、{districts} 个区县（镇街）。"
+        ),
+        format!(
+            "{} published documents: {}, {}, {}, {} and {} of the plan; they name {}, {} and {} (towns and subdistricts included).",
+            documents,
+            tasks_count(tasks),
+            english_count(projects, "livelihood project", "livelihood projects"),
+            english_count(sections, "plan section", "plan sections"),
+            english_count(boxes, "feature box", "feature boxes"),
+            english_count(indicators, "main indicator", "main indicators"),
+            english_count(leaders, "leader", "leaders"),
+            english_count(units, "responsible unit", "responsible units"),
+            english_count(districts, "district", "districts"),
+        ),
     )
 }
 
@@ -152,22 +211,29 @@ fn DocumentTable() -> impl IntoView {
         .collect_view();
     view! {
         <section class="overview-documents" aria-labelledby="overview-documents">
-            <h2 id="overview-documents">"收录的文件"</h2>
-            <p class="scroll-hint" aria-hidden="true">"表格较宽，可左右滑动 →"</p>
-            <div class="table-scroll" role="region" aria-label="收录的文件（可横向滚动）" tabindex="0">
+            <h2 id="overview-documents">{tr("收录的文件", "The documents")}</h2>
+            <p class="scroll-hint" aria-hidden="true">
+                {tr("表格较宽，可左右滑动 →", "The table is wide: swipe sideways →")}
+            </p>
+            <div
+                class="table-scroll"
+                role="region"
+                aria-label=tr("收录的文件（可横向滚动）", "The documents (scrolls sideways)")
+                tabindex="0"
+            >
                 <table class="data documents-table">
                     <thead>
                         <tr>
-                            <th scope="col">"文件"</th>
-                            <th scope="col">"类型"</th>
-                            <th scope="col">"辖区"</th>
-                            <th scope="col">"时期"</th>
-                            <th scope="col">"日期"</th>
-                            <th scope="col" class="num">"任务"</th>
-                            <th scope="col" class="num">"民生实事"</th>
-                            <th scope="col" class="num">"规划段落"</th>
-                            <th scope="col" class="num">"专栏"</th>
-                            <th scope="col" class="num">"指标"</th>
+                            <th scope="col">{tr("文件", "Document")}</th>
+                            <th scope="col">{tr("类型", "Kind")}</th>
+                            <th scope="col">{tr("辖区", "City")}</th>
+                            <th scope="col">{tr("时期", "Period")}</th>
+                            <th scope="col">{tr("日期", "Date")}</th>
+                            <th scope="col" class="num">{tr("任务", "Tasks")}</th>
+                            <th scope="col" class="num">{tr("民生实事", "Projects")}</th>
+                            <th scope="col" class="num">{tr("规划段落", "Plan sections")}</th>
+                            <th scope="col" class="num">{tr("专栏", "Boxes")}</th>
+                            <th scope="col" class="num">{tr("指标", "Indicators")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -223,12 +289,12 @@ fn document_row(dataset: &Dataset, document: &SourceDocument) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">
-                <a href=link>{document.title.clone()}</a>
-                <span class="document-issuer">{document.issuer.clone()}</span>
+                <a href=link lang="zh-CN">{document.title.clone()}</a>
+                <span class="document-issuer" lang="zh-CN">{document.issuer.clone()}</span>
             </th>
-            <td>{document.kind.label_zh()}</td>
-            <td>{document.jurisdiction.clone()}</td>
-            <td>{document.period.clone()}</td>
+            <td>{document.kind.label(lang())}</td>
+            <td lang="zh-CN">{document.jurisdiction.clone()}</td>
+            <td lang="zh-CN">{document.period.clone()}</td>
             <td class="nowrap">{document.date.clone()}</td>
             <td class="num">{count(tasks)}</td>
             <td class="num">{count(projects)}</td>
@@ -239,7 +305,8 @@ fn document_row(dataset: &Dataset, document: &SourceDocument) -> impl IntoView {
     }
 }
 
-/// What each status word means, in the importer's own definitions.
+/// What each status word means, in the importer's own definitions (in English, the
+/// same definitions translated here).
 #[component]
 fn StatusDefinitions() -> impl IntoView {
     let data = use_data();
@@ -249,14 +316,37 @@ fn StatusDefinitions() -> impl IntoView {
         .statuses
         .iter()
         .map(|definition| {
-            let class = format!("status status-{}", definition.status.code());
+            let status = definition.status;
+            let class = format!("status status-{}", status.code());
+            let (label, meaning) = lang().pick(
+                (definition.label.clone(), definition.definition.clone()),
+                (
+                    status.label(lang()).to_string(),
+                    status_definition_en(status).to_string(),
+                ),
+            );
             view! {
                 <div>
-                    <dt><span class=class>{definition.label.clone()}</span></dt>
-                    <dd>{definition.definition.clone()}</dd>
+                    <dt><span class=class>{label}</span></dt>
+                    <dd>{meaning}</dd>
                 </div>
             }
         })
         .collect_view();
     view! { <dl class="status-definitions">{definitions}</dl> }
+}
+
+/// The English of the importer's status definitions (`status_definitions` in
+/// crates/importer/src/dataset.rs, shipped in documents.json).
+fn status_definition_en(status: Status) -> &'static str {
+    match status {
+        Status::Lagging => {
+            "The progress report has a supervisors' remark under the task saying it lags (e.g. “slower than the half-year target”)."
+        }
+        Status::NoProgress => "The task is listed in a progress report, but nothing is written under it.",
+        Status::Reported => "The progress report writes progress under the task and no remark that it lags.",
+        Status::NotTracked => {
+            "The task comes from a five-year plan, a work report or a task breakdown: such documents report no progress, so there is nothing to judge."
+        }
+    }
 }

@@ -2,10 +2,11 @@
 //! the document that lists them.
 
 use leptos::prelude::*;
-use planboard_model::{Filter, Project};
+use planboard_model::{Filter, Lang, Project};
 
 use crate::components::status_chart::tasks_href;
 use crate::components::task_row::{document_short_label, find_document, item_href, UnitList};
+use crate::i18n::{lang, tr};
 use crate::state::use_data;
 
 /// The livelihood projects view (`#/projects`).
@@ -41,14 +42,14 @@ pub fn ProjectsPage() -> impl IntoView {
             let heading = document
                 .map(document_short_label)
                 .unwrap_or_else(|| document_id.clone());
-            let detail = document
-                .map(|document| {
-                    format!(
-                        "{} · {} · {}",
-                        document.title, document.issuer, document.date
-                    )
-                })
-                .unwrap_or_default();
+            let detail = document.map(|document| {
+                view! {
+                    <span lang="zh-CN">{document.title.clone()}</span>
+                    " · "
+                    <span lang="zh-CN">{document.issuer.clone()}</span>
+                    {format!(" · {}", document.date)}
+                }
+            });
             let list_href = tasks_href(Filter {
                 doc: vec![document_id.clone()],
                 kind: vec![planboard_model::EntryKind::Project],
@@ -56,13 +57,16 @@ pub fn ProjectsPage() -> impl IntoView {
             });
             let count = projects.len();
             let items = projects.into_iter().map(project_view).collect_view();
-            let label = heading.clone();
+            // Named by its heading rather than an aria-label, so the name keeps its
+            // language mark.
+            let heading_id = format!("projects-{document_id}");
+            let labelled_by = heading_id.clone();
             view! {
-                <section class="project-group" aria-label=label>
-                    <h2>{heading}</h2>
+                <section class="project-group" aria-labelledby=labelled_by>
+                    <h2 id=heading_id lang="zh-CN">{heading}</h2>
                     <p class="section-note">
-                        {detail} " · " {format!("{count} 项")} " · "
-                        <a href=list_href>"在任务列表中筛选"</a>
+                        {detail} " · " {projects_count(count)} " · "
+                        <a href=list_href>{tr("在任务列表中筛选", "Filter the task list")}</a>
                     </p>
                     <div class="project-list">{items}</div>
                 </section>
@@ -74,12 +78,37 @@ pub fn ProjectsPage() -> impl IntoView {
     view! {
         <div class="view projects-page">
             <div class="page-head">
-                <h1>"民生实事"</h1>
+                <h1>
+                    {match lang() {
+                        Lang::Zh => "民生实事".into_any(),
+                        Lang::En => {
+                            view! { "Livelihood projects " <span lang="zh-CN">"（民生实事）"</span> }
+                                .into_any()
+                        }
+                    }}
+                </h1>
                 <p class="page-lede" data-testid="result-count">
-                    {format!("共 {total} 项民生实事项目")}
+                    {lang()
+                        .pick(
+                            format!("共 {total} 项民生实事项目"),
+                            format!(
+                                "{total} livelihood {}: the city's yearly promises of practical improvements",
+                                if total == 1 { "project" } else { "projects" },
+                            ),
+                        )}
                 </p>
             </div>
-            {(total == 0).then(|| view! { <p class="empty">"当前数据中没有民生实事项目。"</p> })}
+            {(total == 0)
+                .then(|| {
+                    view! {
+                        <p class="empty">
+                            {tr(
+                                "当前数据中没有民生实事项目。",
+                                "The data hold no livelihood projects.",
+                            )}
+                        </p>
+                    }
+                })}
             {sections}
         </div>
     }
@@ -93,47 +122,69 @@ fn project_view(project: Project) -> impl IntoView {
         .map(|declared| {
             view! {
                 <p class="data-note">
-                    {format!("标题称 {declared} 个子项，原文列出 {listed} 个。")}
+                    {lang()
+                        .pick(
+                            format!("标题称 {declared} 个子项，原文列出 {listed} 个。"),
+                            format!(
+                                "The heading speaks of {declared} sub-items; the text lists {listed}.",
+                            ),
+                        )}
                 </p>
             }
         });
     let subitems = project
         .subitems
         .iter()
-        .map(|subitem| view! { <li>{subitem.clone()}</li> })
+        .map(|subitem| view! { <li lang="zh-CN">{subitem.clone()}</li> })
         .collect_view();
     let has_units = !project.units.is_empty();
     let districts = (!project.districts.is_empty()).then(|| {
         view! {
             <p class="entry-units">
-                <span class="field-label">"涉及区县"</span>
-                {project.districts.join("、")}
+                <span class="field-label">{tr("涉及区县", "Districts")}</span>
+                <span lang="zh-CN">{project.districts.join("、")}</span>
             </p>
         }
     });
     view! {
         <article class="project" data-item-id=project.id.clone() id=project.id.clone()>
             <h3>
-                <a href=item_href(&project.id)>
+                <a href=item_href(&project.id) lang="zh-CN">
                     {format!("{}、{}", chinese_number(project.number), project.title)}
                 </a>
             </h3>
             <p class="project-meta">
-                {format!("{}年 · 子项 {listed} 个", project.year)}
+                {lang()
+                    .pick(
+                        format!("{}年 · 子项 {listed} 个", project.year),
+                        format!(
+                            "{} · {listed} sub-{}",
+                            project.year,
+                            if listed == 1 { "item" } else { "items" },
+                        ),
+                    )}
             </p>
             {mismatch}
             {(listed > 0).then(|| view! { <ol class="subitems">{subitems}</ol> })}
             <p class="entry-units">
-                <span class="field-label">"责任单位"</span>
+                <span class="field-label">{tr("责任单位", "Responsible units")}</span>
                 {if has_units {
                     view! { <UnitList units=project.units.clone() linked=true /> }.into_any()
                 } else {
-                    "原文未列出".into_any()
+                    tr("原文未列出", "not listed in the document").into_any()
                 }}
             </p>
             {districts}
         </article>
     }
+}
+
+/// "1 project", "7 projects" in English; "7 项" in Chinese.
+fn projects_count(n: usize) -> String {
+    lang().pick(
+        format!("{n} 项"),
+        format!("{n} {}", if n == 1 { "project" } else { "projects" }),
+    )
 }
 
 /// The number as the documents print it: 一, 二 … 十, 十一 … 九十九; larger numbers in
