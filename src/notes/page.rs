@@ -12,8 +12,9 @@ use planboard_notes::{
 use super::alerts::NotesAlerts;
 use super::download::{download_text, CSV_MIME, JSON_MIME};
 use super::import_panel::ImportPanel;
-use super::items::{excerpt, item_labels};
+use super::items::{excerpt, item_labels, written_lang};
 use super::state::{now_ms, today, use_notes, utc_offset_minutes};
+use crate::i18n::{lang, tr};
 use crate::state::{href_view, use_data};
 
 /// The listing with owned notes, so a memo can hold it.
@@ -86,14 +87,17 @@ pub fn NotesPage() -> impl IntoView {
 
     view! {
         <div class="notes-page" data-testid="notes-page">
-            <h1>"我的笔记"</h1>
+            <h1>{tr("我的笔记", "My notes")}</h1>
             <p class="note-privacy">
-                "笔记只保存在本设备的浏览器中，不会上传。换设备或清除浏览器数据前，请导出备份。"
+                {tr(
+                    "笔记只保存在本设备的浏览器中，不会上传。换设备或清除浏览器数据前，请导出备份。",
+                    "Notes are kept only in this device's browser and are never uploaded. Before you change devices or clear the browser's data, export a backup.",
+                )}
             </p>
             <NotesAlerts />
             <div class="notes-filters" role="search">
                 <label class="note-field">
-                    "搜索笔记"
+                    {tr("搜索笔记", "Search notes")}
                     <input
                         type="search"
                         data-testid="notes-search"
@@ -102,7 +106,7 @@ pub fn NotesPage() -> impl IntoView {
                     />
                 </label>
                 <label class="note-field">
-                    "标签"
+                    {tr("标签", "Tag")}
                     <select
                         data-testid="notes-tag-filter"
                         on:change=move |event| {
@@ -110,27 +114,32 @@ pub fn NotesPage() -> impl IntoView {
                             tag.set((!value.is_empty()).then_some(value));
                         }
                     >
-                        <option value="" prop:selected=move || tag.with(Option::is_none)>"全部标签"</option>
+                        <option value="" prop:selected=move || tag.with(Option::is_none)>{tr("全部标签", "All tags")}</option>
                         {move || tag_counts.get().into_iter().map(|(name, count)| {
                             let value = name.clone();
                             let selected = name.clone();
+                            let tag_lang = written_lang(&name);
                             view! {
-                                <option value=value prop:selected=move || tag.with(|t| t.as_deref() == Some(selected.as_str()))>
-                                    {format!("{name}（{count}）")}
+                                <option
+                                    value=value
+                                    lang=tag_lang
+                                    prop:selected=move || tag.with(|t| t.as_deref() == Some(selected.as_str()))
+                                >
+                                    {lang().pick(format!("{name}（{count}）"), format!("{name} ({count})"))}
                                 </option>
                             }
                         }).collect_view()}
                     </select>
                 </label>
                 <label class="note-field">
-                    "标记"
+                    {tr("标记", "Mark")}
                     <select
                         data-testid="notes-mark-filter"
                         on:change=move |event| mark.set(Mark::from_code(&event_target_value(&event)))
                     >
-                        <option value="">"全部"</option>
+                        <option value="">{tr("全部", "All")}</option>
                         {Mark::ALL.into_iter().map(|option| view! {
-                            <option value=option.code()>{option.label_zh()}</option>
+                            <option value=option.code()>{option.label(lang())}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -141,42 +150,62 @@ pub fn NotesPage() -> impl IntoView {
                         prop:checked=move || watched_only.get()
                         on:change=move |event| watched_only.set(event_target_checked(&event))
                     />
-                    " 只看星标"
+                    {tr(" 只看星标", " Starred only")}
                 </label>
             </div>
             <p class="result-count" data-testid="notes-count" role="status">
-                {move || format!("共 {} 条笔记，显示 {} 条", written.get(), shown())}
+                {move || notes_count(written.get(), shown())}
             </p>
             {move || (written.get() == 0).then(|| view! {
-                <p class="muted">"还没有笔记。在任一任务、规划条目、指标或民生实事的页面写下笔记，就会列在这里。"</p>
+                <p class="muted">
+                    {tr(
+                        "还没有笔记。在任一任务、规划条目、指标或民生实事的页面写下笔记，就会列在这里。",
+                        "No notes yet. Write a note on the page of any task, plan entry, indicator or livelihood project and it is listed here.",
+                    )}
+                </p>
             })}
             <NoteSection
-                heading="到期待跟进"
+                heading=tr("到期待跟进", "Follow-ups due")
                 testid="notes-due"
-                explanation="跟进日期已到或已过的笔记，按日期排列。"
+                explanation=tr(
+                    "跟进日期已到或已过的笔记，按日期排列。",
+                    "Notes whose follow-up date has come or passed, by date.",
+                )
                 notes=Signal::derive(move || sections.with(|s| s.due.clone()))
                 labels
             />
             <NoteSection
-                heading="全部笔记"
+                heading=tr("全部笔记", "All notes")
                 testid="notes-others"
                 explanation=""
                 notes=Signal::derive(move || sections.with(|s| s.others.clone()))
                 labels
             />
             <NoteSection
-                heading="已不在当前数据中的条目"
+                heading=tr("已不在当前数据中的条目", "Items no longer in the data")
                 testid="notes-orphans"
-                explanation="数据更新后这些条目已不存在；笔记仍完整保留，也会一并导出。"
+                explanation=tr(
+                    "数据更新后这些条目已不存在；笔记仍完整保留，也会一并导出。",
+                    "These items are gone since the data were updated; their notes are kept whole and are exported with the others.",
+                )
                 notes=Signal::derive(move || sections.with(|s| s.orphans.clone()))
                 labels
             />
             <section class="notes-export" aria-labelledby="notes-export-heading">
-                <h2 id="notes-export-heading">"导出笔记"</h2>
-                <p class="muted">"JSON 文件可在其他设备上导入；CSV 文件可用 Excel 打开。"</p>
-                <button type="button" data-testid="notes-export-json" on:click=export_json>"导出 JSON"</button>
+                <h2 id="notes-export-heading">{tr("导出笔记", "Export notes")}</h2>
+                <p class="muted">
+                    {tr(
+                        "JSON 文件可在其他设备上导入；CSV 文件可用 Excel 打开。",
+                        "The JSON file can be imported on another device; the CSV file opens in Excel.",
+                    )}
+                </p>
+                <button type="button" data-testid="notes-export-json" on:click=export_json>
+                    {tr("导出 JSON", "Export JSON")}
+                </button>
                 " "
-                <button type="button" data-testid="notes-export-csv" on:click=export_csv>"导出 CSV"</button>
+                <button type="button" data-testid="notes-export-csv" on:click=export_csv>
+                    {tr("导出 CSV", "Export CSV")}
+                </button>
             </section>
             <ImportPanel labels />
         </div>
@@ -196,7 +225,15 @@ fn NoteSection(
         (!notes.with(Vec::is_empty)).then(|| {
             view! {
                 <section class="notes-section" data-testid=testid>
-                    <h2>{heading} <span class="muted">{move || format!("（{}）", notes.with(Vec::len))}</span></h2>
+                    <h2>
+                        {heading}
+                        <span class="muted">
+                            {move || {
+                                let count = notes.with(Vec::len);
+                                lang().pick(format!("（{count}）"), format!(" ({count})"))
+                            }}
+                        </span>
+                    </h2>
                     {(!explanation.is_empty()).then(|| view! { <p class="muted">{explanation}</p> })}
                     <ul class="note-list">
                         <For
@@ -227,7 +264,9 @@ fn NoteRow(note: Note, label: Option<ItemLabel>) -> impl IntoView {
         .as_deref()
         .is_some_and(|date| date <= today.as_str());
     let title = match &label {
-        Some(label) => view! { <a href=href>{excerpt(&label.title, 80)}</a> }.into_any(),
+        Some(label) => {
+            view! { <a href=href lang="zh-CN">{excerpt(&label.title, 80)}</a> }.into_any()
+        }
         // The item page says the item is gone; the link still leads to the note there.
         None => view! { <a class="note-orphan-id" href=href>{note.item_id.clone()}</a> }.into_any(),
     };
@@ -235,22 +274,47 @@ fn NoteRow(note: Note, label: Option<ItemLabel>) -> impl IntoView {
         <li class="note-row" data-item-id=note.item_id.clone() data-testid="note-row">
             <div class="note-row-head">
                 {title}
-                {label.map(|label| view! { <span class="muted">" · " {label.document}</span> })}
+                {label.map(|label| view! {
+                    <span class="muted">" · " <span lang="zh-CN">{label.document}</span></span>
+                })}
             </div>
             <div class="note-row-badges">
-                {note.watched.then(|| view! { <span class="note-badge" data-testid="note-row-watched">"★ 星标"</span> })}
-                {note.mark.map(|mark| view! { <span class="note-badge" data-mark=mark.code()>{mark.label_zh()}</span> })}
+                {note.watched.then(|| view! {
+                    <span class="note-badge" data-testid="note-row-watched">{tr("★ 星标", "★ Starred")}</span>
+                })}
+                {note.mark.map(|mark| view! {
+                    <span class="note-badge" data-mark=mark.code()>{mark.label(lang())}</span>
+                })}
                 {note.follow_up.clone().map(|date| view! {
                     <span class="note-badge" class:note-due=due>
-                        {if due { format!("跟进日期 {date}（已到期）") } else { format!("跟进日期 {date}") }}
+                        {if due {
+                            lang().pick(format!("跟进日期 {date}（已到期）"), format!("Follow up {date} (due)"))
+                        } else {
+                            lang().pick(format!("跟进日期 {date}"), format!("Follow up {date}"))
+                        }}
                     </span>
                 })}
-                {note.tags.iter().map(|tag| view! { <span class="note-tag">{tag.clone()}</span> }).collect_view()}
+                {note.tags.iter().map(|tag| view! {
+                    <span class="note-tag" lang=written_lang(tag)>{tag.clone()}</span>
+                }).collect_view()}
             </div>
-            <p class="note-text-plain">{excerpt(&note.text, 400)}</p>
+            <p class="note-text-plain" lang=written_lang(&note.text)>{excerpt(&note.text, 400)}</p>
             <p class="muted note-updated">
-                {format!("最后修改 {}", local_date_time(note.updated_at_ms, utc_offset_minutes()))}
+                {tr("最后修改 ", "Last changed ")}
+                {local_date_time(note.updated_at_ms, utc_offset_minutes())}
             </p>
         </li>
     }
+}
+
+/// "共 7 条笔记，显示 3 条" / "7 notes, 3 shown".
+fn notes_count(written: usize, shown: usize) -> String {
+    lang().pick(
+        format!("共 {written} 条笔记，显示 {shown} 条"),
+        if written == 1 {
+            format!("1 note, {shown} shown")
+        } else {
+            format!("{written} notes, {shown} shown")
+        },
+    )
 }
