@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use planboard_model::{Filter, Route};
 use planboard_notes::{NoteBook, NoteFilter};
 
+use super::items::written_lang;
 use super::state::use_notes;
+use crate::i18n::tr;
 use crate::state::{href, use_data, use_route};
 
 /// The note filters a route asks for.
@@ -32,6 +34,8 @@ fn without_note_filters(filter: &Filter) -> Filter {
 struct NoteLink {
     value: String,
     label: String,
+    /// `zh-CN` for a tag in Chinese (the reader's words), else none.
+    label_lang: Option<&'static str>,
     count: usize,
     selected: bool,
     target: String,
@@ -63,14 +67,16 @@ pub fn NoteFacets() -> impl IntoView {
             let mut links = vec![
                 NoteLink {
                     value: "note".to_owned(),
-                    label: "有我的笔记".to_owned(),
+                    label: tr("有我的笔记", "With my notes").to_owned(),
+                    label_lang: None,
                     count: count(&|book, id| book.has_note(id)),
                     selected: route.filter.note,
                     target: toggle(&|filter| filter.note = !filter.note),
                 },
                 NoteLink {
                     value: "watched".to_owned(),
-                    label: "★ 已加星标".to_owned(),
+                    label: tr("★ 已加星标", "★ Starred").to_owned(),
+                    label_lang: None,
                     count: count(&|book, id| book.is_watched(id)),
                     selected: route.filter.watched,
                     target: toggle(&|filter| filter.watched = !filter.watched),
@@ -88,6 +94,7 @@ pub fn NoteFacets() -> impl IntoView {
                 links.push(NoteLink {
                     value: format!("tag:{tag}"),
                     label: format!("#{tag}"),
+                    label_lang: written_lang(&tag),
                     count: count(&|book, id| book.has_tag(id, &tag)),
                     selected,
                     target: toggle(&|filter| {
@@ -111,7 +118,7 @@ pub fn NoteFacets() -> impl IntoView {
             aria-labelledby="facet-mynotes"
             hidden=move || !has_notes.get() && !active()
         >
-            <h2 class="facet-title" id="facet-mynotes">"我的笔记"</h2>
+            <h2 class="facet-title" id="facet-mynotes">{tr("我的笔记", "My notes")}</h2>
             <ul class="facet-values">
                 <For each=move || links.get() key=|link| link.clone() let:link>
                     <li>
@@ -126,10 +133,14 @@ pub fn NoteFacets() -> impl IntoView {
                             <span class="facet-check" aria-hidden="true">
                                 {if link.selected { "☑" } else { "☐" }}
                             </span>
-                            <span class="facet-label">{link.label}</span>
+                            <span class="facet-label" lang=link.label_lang>{link.label}</span>
                             <span class="facet-count">{link.count}</span>
                             <span class="visually-hidden">
-                                {if link.selected { " 条，已选中，点击取消" } else { " 条" }}
+                                {if link.selected {
+                                    tr(" 条，已选中，点击取消", " entries, selected, click to clear")
+                                } else {
+                                    tr(" 条", " entries")
+                                }}
                             </span>
                         </a>
                     </li>
