@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 use planboard_model::{
-    neighbours, Dataset, Filter, Project, Role, Route, SourceSpan, Status, Task, View,
+    neighbours, Dataset, Filter, Lang, Project, Role, Route, SourceSpan, Status, Task, View,
 };
 
 use crate::components::status::StatusBadge;
 use crate::components::task_row::{document_short_label, EntryRow, UnitList};
+use crate::i18n::{lang, tr};
 use crate::notes::{use_notes, NoteEditor};
 use crate::pages::threads::ItemThreads;
 use crate::state::{href, href_view, use_data, AppData};
@@ -37,13 +38,16 @@ pub fn ItemPage(id: String) -> impl IntoView {
         .then(|| view! { <NoteEditor item_id=id.clone() /> });
     view! {
         <article class="item-page not-found" data-testid="item-not-found">
-            <h1>"找不到该条目"</h1>
+            <h1>{tr("找不到该条目", "Item not found")}</h1>
             <p>
-                "编号为 " <code>{id}</code>
-                " 的条目不在当前数据中。链接可能抄错了，或者数据更新后该条目已不存在。"
+                {tr("编号为 ", "There is no item ")} <code>{id}</code>
+                {tr(
+                    " 的条目不在当前数据中。链接可能抄错了，或者数据更新后该条目已不存在。",
+                    " in the current data. The link may have been copied wrongly, or the item left the data in an update.",
+                )}
             </p>
             <p>
-                <a href=href_view(View::Tasks)>"返回任务列表"</a>
+                <a href=href_view(View::Tasks)>{tr("返回任务列表", "Back to the task list")}</a>
             </p>
             {orphan_note}
         </article>
@@ -59,18 +63,25 @@ fn TaskDetail(task: Task, position: usize) -> impl IntoView {
         Some(document) => format!("{} {}", document_short_label(document), task.citation()),
         None => format!("{} {}", task.document, task.citation()),
     };
-    let number_note = task
-        .number_inferred
-        .then_some("（原文缺少序号，按前后顺序推定）");
+    let number_note = task.number_inferred.then(|| {
+        tr(
+            "（原文缺少序号，按前后顺序推定）",
+            " (the document lost this number; inferred from the order)",
+        )
+    });
     view! {
         <article class="item-page" data-item-page=task.id.clone()>
             <Breadcrumb />
-            <h1>{heading} {number_note}</h1>
+            <h1>
+                <span lang="zh-CN">{heading}</span>
+                " "
+                {number_note}
+            </h1>
             <p class="item-tags">
                 <StatusBadge status=task.status />
-                <span class="entry-kind">{task.kind.label_zh()}</span>
+                <span class="entry-kind">{task.kind.label(lang())}</span>
             </p>
-            <p class="item-text">{task.text.clone()}</p>
+            <p class="item-text" lang="zh-CN">{task.text.clone()}</p>
             <dl class="item-facts">
                 {task
                     .leader
@@ -78,16 +89,16 @@ fn TaskDetail(task: Task, position: usize) -> impl IntoView {
                     .map(|leader| {
                         let leader_page = href_view(View::Leader(leader.clone()));
                         view! {
-                            <dt>"分管领导"</dt>
+                            <dt>{tr("分管领导", "Leader in charge")}</dt>
                             <dd>
-                                <a href=leader_page>{leader}</a>
+                                <a href=leader_page lang="zh-CN">{leader}</a>
                             </dd>
                         }
                     })}
                 {(!task.units.is_empty())
                     .then(|| {
                         view! {
-                            <dt>"责任单位"</dt>
+                            <dt>{tr("责任单位", "Responsible units")}</dt>
                             <dd>
                                 <UnitList units=task.units.clone() linked=true />
                             </dd>
@@ -98,7 +109,7 @@ fn TaskDetail(task: Task, position: usize) -> impl IntoView {
                 <Permalink id=task.id.clone() />
             </dl>
             <section class="item-section">
-                <h2>"进展"</h2>
+                <h2>{tr("进展", "Progress")}</h2>
                 {if task.progress.is_empty() {
                     view! { <p class="muted">{no_progress_text(&task)}</p> }.into_any()
                 } else {
@@ -107,7 +118,7 @@ fn TaskDetail(task: Task, position: usize) -> impl IntoView {
                             {task
                                 .progress
                                 .iter()
-                                .map(|line| view! { <li>{line.clone()}</li> })
+                                .map(|line| view! { <li lang="zh-CN">{line.clone()}</li> })
                                 .collect_view()}
                         </ul>
                     }
@@ -118,11 +129,13 @@ fn TaskDetail(task: Task, position: usize) -> impl IntoView {
                 .then(|| {
                     view! {
                         <section class="item-section item-remarks">
-                            <h2>"滞后说明"</h2>
+                            <h2>{tr("滞后说明", "Why it lags: the supervisors' remarks")}</h2>
                             {task
                                 .remarks
                                 .iter()
-                                .map(|remark| view! { <p class="entry-remark">{remark.clone()}</p> })
+                                .map(|remark| {
+                                    view! { <p class="entry-remark" lang="zh-CN">{remark.clone()}</p> }
+                                })
                                 .collect_view()}
                         </section>
                     }
@@ -134,8 +147,14 @@ fn TaskDetail(task: Task, position: usize) -> impl IntoView {
 
 fn no_progress_text(task: &Task) -> &'static str {
     match task.status {
-        Status::NotTracked => "该文件不是进展报告，没有记录进展。",
-        _ => "进展报告中此项下没有填写进展。",
+        Status::NotTracked => tr(
+            "该文件不是进展报告，没有记录进展。",
+            "This document is not a progress report: it records no progress.",
+        ),
+        _ => tr(
+            "进展报告中此项下没有填写进展。",
+            "The progress report writes no progress under this task.",
+        ),
     }
 }
 
@@ -148,23 +167,30 @@ fn ProjectDetail(project: Project, position: usize) -> impl IntoView {
         .map(|declared| {
             view! {
                 <p class="muted">
-                    {format!(
-                        "标题写明 {declared} 个子项，原文列出 {} 个。",
-                        project.subitems.len(),
-                    )}
+                    {lang()
+                        .pick(
+                            format!(
+                                "标题写明 {declared} 个子项，原文列出 {} 个。",
+                                project.subitems.len(),
+                            ),
+                            format!(
+                                "The heading speaks of {declared} sub-items; the text lists {}.",
+                                project.subitems.len(),
+                            ),
+                        )}
                 </p>
             }
         });
     view! {
         <article class="item-page" data-item-page=project.id.clone()>
             <Breadcrumb />
-            <h1>{format!("{}{}年民生实事 第{}项", project.jurisdiction, project.year, project.number)}</h1>
-            <p class="item-text">{project.title.clone()}</p>
+            <h1>{project_heading(&project)}</h1>
+            <p class="item-text" lang="zh-CN">{project.title.clone()}</p>
             <dl class="item-facts">
                 {(!project.units.is_empty())
                     .then(|| {
                         view! {
-                            <dt>"责任单位"</dt>
+                            <dt>{tr("责任单位", "Responsible units")}</dt>
                             <dd>
                                 <UnitList units=project.units.clone() linked=true />
                             </dd>
@@ -175,13 +201,13 @@ fn ProjectDetail(project: Project, position: usize) -> impl IntoView {
                 <Permalink id=project.id.clone() />
             </dl>
             <section class="item-section">
-                <h2>"子项"</h2>
+                <h2>{tr("子项", "Sub-items")}</h2>
                 {declared}
                 <ul class="progress-list">
                     {project
                         .subitems
                         .iter()
-                        .map(|line| view! { <li>{line.clone()}</li> })
+                        .map(|line| view! { <li lang="zh-CN">{line.clone()}</li> })
                         .collect_view()}
                 </ul>
             </section>
@@ -190,12 +216,25 @@ fn ProjectDetail(project: Project, position: usize) -> impl IntoView {
     }
 }
 
+/// `湖州市2024年民生实事 第3项`; in English the city's name stays Chinese, marked.
+fn project_heading(project: &Project) -> AnyView {
+    let (year, number) = (project.year, project.number);
+    match lang() {
+        Lang::Zh => format!("{}{year}年民生实事 第{number}项", project.jurisdiction).into_any(),
+        Lang::En => view! {
+            <span lang="zh-CN">{project.jurisdiction.clone()}</span>
+            {format!(": livelihood project {number} of {year}")}
+        }
+        .into_any(),
+    }
+}
+
 #[component]
 fn Breadcrumb() -> impl IntoView {
     view! {
-        <nav class="breadcrumb" aria-label="位置">
-            <a href=href_view(View::Tasks)>"任务"</a>
-            " › 条目"
+        <nav class="breadcrumb" aria-label=tr("位置", "Breadcrumb")>
+            <a href=href_view(View::Tasks)>{tr("任务", "Tasks")}</a>
+            {tr(" › 条目", " › Item")}
         </nav>
     }
 }
@@ -209,11 +248,11 @@ fn Districts(districts: Vec<String>) -> impl IntoView {
             .map(|district| {
                 let mut route = Route::new(View::Tasks);
                 route.filter.district = vec![district.clone()];
-                view! { <a class="district" href=href(&route)>{district}</a> }
+                view! { <a class="district" href=href(&route) lang="zh-CN">{district}</a> }
             })
             .collect_view();
         view! {
-            <dt>"涉及区县"</dt>
+            <dt>{tr("涉及区县", "Districts")}</dt>
             <dd class="district-list">{links}</dd>
         }
     })
@@ -225,22 +264,32 @@ fn DocumentFacts(document: String, source: SourceSpan) -> impl IntoView {
     let data = use_data();
     let found = data.index.document(&document).cloned();
     let document_line = match &found {
-        Some(found) => format!("{}（{}，{}）", found.title, found.issuer, found.date),
-        None => document.clone(),
+        Some(found) => view! {
+            <span lang="zh-CN">{found.title.clone()}</span>
+            {tr("（", " (")}
+            <span lang="zh-CN">{found.issuer.clone()}</span>
+            {format!("{}{}", tr("，", ", "), found.date)}
+            {tr("）", ")")}
+        }
+        .into_any(),
+        None => document.clone().into_any(),
     };
     let file = found.map(|found| found.source_file).unwrap_or_default();
-    let lines = if source.first_line == source.last_line {
-        format!("第 {} 行", source.first_line)
-    } else {
-        format!("第 {}–{} 行", source.first_line, source.last_line)
+    let (first, last) = (source.first_line, source.last_line);
+    let lines = match (first == last, lang()) {
+        (true, Lang::Zh) => format!("第 {first} 行"),
+        (false, Lang::Zh) => format!("第 {first}–{last} 行"),
+        (true, Lang::En) => format!("line {first}"),
+        (false, Lang::En) => format!("lines {first}–{last}"),
     };
     let path = source.path.join(" › ");
     view! {
-        <dt>"文件"</dt>
+        <dt>{tr("文件", "Document")}</dt>
         <dd>{document_line}</dd>
-        <dt>"原文位置"</dt>
+        <dt>{tr("原文位置", "Where in the document")}</dt>
         <dd class="source-location">
-            {(!path.is_empty()).then(|| view! { <span class="source-path">{path}</span> })}
+            {(!path.is_empty())
+                .then(|| view! { <span class="source-path" lang="zh-CN">{path}</span> })}
             <span class="source-lines">
                 <code>{file}</code>
                 " "
@@ -262,7 +311,7 @@ fn Permalink(id: String) -> impl IntoView {
     let target = href_view(View::Item(id));
     let absolute = format!("{page}{target}");
     view! {
-        <dt>"永久链接"</dt>
+        <dt>{tr("永久链接", "Permanent link")}</dt>
         <dd class="permalink">
             <a href=target>{absolute}</a>
         </dd>
@@ -288,7 +337,7 @@ fn Neighbours(position: usize, data: AppData) -> impl IntoView {
     };
     let groups = [
         (
-            "同一分管领导",
+            tr("同一分管领导", "Same leader in charge"),
             found.same_leader,
             entry
                 .leader
@@ -296,7 +345,7 @@ fn Neighbours(position: usize, data: AppData) -> impl IntoView {
                 .map(|leader| tasks_with(&|filter| filter.leader = vec![leader.clone()])),
         ),
         (
-            "同一牵头单位",
+            tr("同一牵头单位", "Same lead unit"),
             found.same_lead_unit,
             lead_unit.map(|unit| {
                 tasks_with(&|filter| {
@@ -306,7 +355,7 @@ fn Neighbours(position: usize, data: AppData) -> impl IntoView {
             }),
         ),
         (
-            "同一区县",
+            tr("同一区县", "Same district"),
             found.same_district,
             entry
                 .districts
@@ -323,7 +372,10 @@ fn Neighbours(position: usize, data: AppData) -> impl IntoView {
                 <section class="neighbour-group">
                     <h3>
                         {title}
-                        {all.map(|all| view! { <a class="see-all" href=all>"查看全部"</a> })}
+                        {all
+                            .map(|all| {
+                                view! { <a class="see-all" href=all>{tr("查看全部", "See all")}</a> }
+                            })}
                     </h3>
                     <ol class="entry-list compact">
                         {entries
@@ -337,7 +389,7 @@ fn Neighbours(position: usize, data: AppData) -> impl IntoView {
         .collect_view();
     view! {
         <section class="item-section neighbours">
-            <h2>"相关条目"</h2>
+            <h2>{tr("相关条目", "Related items")}</h2>
             {sections}
         </section>
     }
@@ -351,13 +403,13 @@ fn plan_item(dataset: &Dataset, id: &str) -> Option<AnyView> {
         let chapter = section.chapter.clone();
         return Some(plan_page(
             id,
-            "规划段落",
+            tr("规划段落", "Plan section"),
             section.title.clone(),
             &section.document,
             &section.source,
             view! {
-                {chapter.map(|chapter| view! { <p class="muted">{chapter}</p> })}
-                <p class="item-text">{section.text.clone()}</p>
+                {chapter.map(|chapter| view! { <p class="muted" lang="zh-CN">{chapter}</p> })}
+                <p class="item-text" lang="zh-CN">{section.text.clone()}</p>
             }
             .into_any(),
         ));
@@ -365,7 +417,7 @@ fn plan_item(dataset: &Dataset, id: &str) -> Option<AnyView> {
     if let Some(plan_box) = plan.boxes.iter().find(|plan_box| plan_box.id == id) {
         return Some(plan_page(
             id,
-            "专栏",
+            tr("专栏", "Feature box"),
             format!("{} {}", plan_box.number, plan_box.title),
             &plan_box.document,
             &plan_box.source,
@@ -374,7 +426,7 @@ fn plan_item(dataset: &Dataset, id: &str) -> Option<AnyView> {
                     {plan_box
                         .entries
                         .iter()
-                        .map(|entry| view! { <li>{entry.clone()}</li> })
+                        .map(|entry| view! { <li lang="zh-CN">{entry.clone()}</li> })
                         .collect_view()}
                 </ul>
             }
@@ -389,22 +441,22 @@ fn plan_item(dataset: &Dataset, id: &str) -> Option<AnyView> {
         };
         return Some(plan_page(
             id,
-            "主要指标",
+            tr("主要指标", "Main indicator"),
             format!("{}{}", indicator.name, unit),
             &indicator.document,
             &indicator.source,
             view! {
                 <dl class="item-facts">
-                    <dt>"类别"</dt>
-                    <dd>{indicator.category.clone()}</dd>
-                    <dt>"2020年"</dt>
-                    <dd>{indicator.baseline.clone()}</dd>
-                    <dt>"2025年目标"</dt>
-                    <dd>{indicator.target.clone()}</dd>
-                    <dt>"年均/累计增长"</dt>
-                    <dd>{indicator.growth.clone()}</dd>
-                    <dt>"属性"</dt>
-                    <dd>{indicator.attribute.clone()}</dd>
+                    <dt>{tr("类别", "Category")}</dt>
+                    <dd lang="zh-CN">{indicator.category.clone()}</dd>
+                    <dt>{tr("2020年", "2020")}</dt>
+                    <dd lang="zh-CN">{indicator.baseline.clone()}</dd>
+                    <dt>{tr("2025年目标", "2025 target")}</dt>
+                    <dd lang="zh-CN">{indicator.target.clone()}</dd>
+                    <dt>{tr("年均/累计增长", "Growth (yearly average or total)")}</dt>
+                    <dd lang="zh-CN">{indicator.growth.clone()}</dd>
+                    <dt>{tr("属性", "Binding or expected")}</dt>
+                    <dd lang="zh-CN">{indicator.attribute.clone()}</dd>
                 </dl>
             }
             .into_any(),
@@ -413,18 +465,27 @@ fn plan_item(dataset: &Dataset, id: &str) -> Option<AnyView> {
     let row = plan.results.iter().find(|row| row.id == id)?;
     Some(plan_page(
         id,
-        "“十三五”规划主要指标完成情况",
+        tr(
+            "“十三五”规划主要指标完成情况",
+            "Main indicators of the 13th five-year plan: results",
+        ),
         row.name.clone(),
         &row.document,
         &row.source,
         view! {
             <dl class="item-facts">
-                <dt>"类别"</dt>
-                <dd>{row.category.clone()}</dd>
+                <dt>{tr("类别", "Category")}</dt>
+                <dd lang="zh-CN">{row.category.clone()}</dd>
+                // The column headings are the document's own.
                 {row
                     .cells
                     .iter()
-                    .map(|(header, value)| view! { <dt>{header.clone()}</dt><dd>{value.clone()}</dd> })
+                    .map(|(header, value)| {
+                        view! {
+                            <dt lang="zh-CN">{header.clone()}</dt>
+                            <dd lang="zh-CN">{value.clone()}</dd>
+                        }
+                    })
                     .collect_view()}
             </dl>
         }
@@ -442,19 +503,21 @@ fn plan_page(
 ) -> AnyView {
     view! {
         <article class="item-page" data-item-page=id.to_string()>
-            <nav class="breadcrumb" aria-label="位置">
-                <a href=href_view(View::Plan)>"规划"</a>
+            <nav class="breadcrumb" aria-label=tr("位置", "Breadcrumb")>
+                <a href=href_view(View::Plan)>{tr("规划", "Plan")}</a>
                 " › "
                 {kind}
             </nav>
-            <h1>{title}</h1>
+            <h1 lang="zh-CN">{title}</h1>
             {body}
             <dl class="item-facts">
                 <DocumentFacts document=document.to_string() source=source.clone() />
                 <Permalink id=id.to_string() />
             </dl>
             <p>
-                <a href=href_view(View::Plan)>"在规划页中查看全文"</a>
+                <a href=href_view(View::Plan)>
+                    {tr("在规划页中查看全文", "Read the whole plan on the Plan page")}
+                </a>
             </p>
         </article>
     }
