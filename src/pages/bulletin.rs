@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 use planboard_model::bulletin::{Bulletin, BulletinGroup};
-use planboard_model::{DocumentKind, LinkIndex, Route, SourceDocument, View};
+use planboard_model::{DocumentKind, Lang, LinkIndex, Route, SourceDocument, View};
 
 use crate::components::task_row::document_short_label;
-use crate::notes::use_notes;
+use crate::i18n::{lang, tr};
+use crate::notes::{use_notes, written_lang};
 use crate::state::{href, navigate, use_data, use_route, HistoryMode};
 
 /// `#/bulletin?doc=<progress report>&note=1`.
@@ -38,7 +39,12 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
         .and_then(|id| reports.iter().find(|r| r.id == id).cloned())
         .or_else(|| reports.first().cloned())
     else {
-        return view! { <p class="empty">"当前数据中没有进展报告。"</p> }.into_any();
+        return view! {
+            <p class="empty">
+                {tr("当前数据中没有进展报告。", "The data hold no progress report.")}
+            </p>
+        }
+        .into_any();
     };
     let links = LinkIndex::new(&data.dataset.links);
     let bulletin = Bulletin::new(&data.index, &links, &report.id);
@@ -48,7 +54,13 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
         .map(|r| {
             let target = bulletin_route(&r.id, with_notes.get_untracked());
             let current = (r.id == report.id).then_some("page");
-            view! { <li><a href=href(&target) aria-current=current>{document_short_label(r)}</a></li> }
+            view! {
+                <li>
+                    <a href=href(&target) aria-current=current lang="zh-CN">
+                        {document_short_label(r)}
+                    </a>
+                </li>
+            }
         })
         .collect_view();
     let report_id = report.id.clone();
@@ -63,34 +75,54 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
     };
 
     let lagging = bulletin.lagging.len();
-    let summary = format!(
-        "报告日期 {} · 跟踪任务 {} 项 · 滞后 {} 项 · 涉及牵头单位 {} 个",
-        report.date,
-        bulletin.tracked,
-        lagging,
-        bulletin.by_unit.len()
+    let (date, tracked, units) = (&report.date, bulletin.tracked, bulletin.by_unit.len());
+    let summary = lang().pick(
+        format!(
+            "报告日期 {date} · 跟踪任务 {tracked} 项 · 滞后 {lagging} 项 · 涉及牵头单位 {units} 个"
+        ),
+        format!(
+            "Report of {date} · {} tracked · {lagging} lagging · {}",
+            count(tracked, "task", "tasks"),
+            count(units, "lead unit", "lead units"),
+        ),
     );
     let leader_note = bulletin.leaders_from_earlier.then(|| {
         view! {
             <p class="bulletin-explain">
-                "该报告没有写明分管领导，以下按较早文件（如2021年责任分解）中同一事项的分管领导归类；分工可能已经调整，仅供参考。"
+                {tr(
+                    "该报告没有写明分管领导，以下按较早文件（如2021年责任分解）中同一事项的分管领导归类；分工可能已经调整，仅供参考。",
+                    "This report names no leaders. The tasks are grouped under the leader an earlier document (such as the 2021 task breakdown) gives the same commitment; duties may have changed since, so take this as a guide only.",
+                )}
             </p>
         }
     });
     let body = if lagging == 0 {
-        view! { <p class="bulletin-empty">"该报告中没有标为滞后的任务。"</p> }.into_any()
+        view! {
+            <p class="bulletin-empty">
+                {tr("该报告中没有标为滞后的任务。", "This report marks no task as lagging.")}
+            </p>
+        }
+        .into_any()
     } else {
         view! {
             <section class="bulletin-part" data-testid="bulletin-by-unit">
-                <h2>"一、按牵头单位"</h2>
+                <h2>{tr("一、按牵头单位", "1. By lead unit")}</h2>
                 {groups_view(&bulletin.by_unit, "unit", with_notes)}
-                {orphans_view(&bulletin.without_unit, "未列牵头单位", with_notes)}
+                {orphans_view(
+                    &bulletin.without_unit,
+                    tr("未列牵头单位", "No lead unit named"),
+                    with_notes,
+                )}
             </section>
             <section class="bulletin-part" data-testid="bulletin-by-leader">
-                <h2>"二、按分管领导"</h2>
+                <h2>{tr("二、按分管领导", "2. By leader in charge")}</h2>
                 {leader_note}
                 {groups_view(&bulletin.by_leader, "leader", with_notes)}
-                {orphans_view(&bulletin.without_leader, "未能对应分管领导", with_notes)}
+                {orphans_view(
+                    &bulletin.without_leader,
+                    tr("未能对应分管领导", "No leader found"),
+                    with_notes,
+                )}
             </section>
         }
         .into_any()
@@ -99,7 +131,7 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
     view! {
         <article class="bulletin" data-testid="bulletin">
             <div class="bulletin-controls">
-                <nav aria-label="选择进展报告">
+                <nav aria-label=tr("选择进展报告", "Choose a progress report")>
                     <ul class="choice-list">{report_links}</ul>
                 </nav>
                 <label class="bulletin-notes-toggle">
@@ -109,19 +141,35 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
                         prop:checked=move || with_notes.get()
                         on:change=toggle_notes
                     />
-                    "包含我的笔记"
+                    {tr("包含我的笔记", "Include my notes")}
                 </label>
-                <button type="button" on:click=print>"打印"</button>
+                <button type="button" on:click=print>{tr("打印", "Print")}</button>
             </div>
             <header class="bulletin-head">
-                <h1>"督查通报"</h1>
-                <p class="bulletin-title">{report.title.clone()}</p>
+                <h1>{title()}</h1>
+                <p class="bulletin-title" lang="zh-CN">{report.title.clone()}</p>
                 <p class="bulletin-summary" data-testid="bulletin-summary">{summary}</p>
             </header>
             {body}
         </article>
     }
     .into_any()
+}
+
+/// The bulletin's title; in English with the Chinese name a reader may have been asked
+/// for.
+fn title() -> AnyView {
+    match lang() {
+        Lang::Zh => "督查通报".into_any(),
+        Lang::En => {
+            view! { "Supervision bulletin " <span lang="zh-CN">"（督查通报）"</span> }.into_any()
+        }
+    }
+}
+
+/// "1 task", "7 tasks".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn bulletin_route(document: &str, with_notes: bool) -> Route {
@@ -135,15 +183,17 @@ fn groups_view(groups: &[BulletinGroup], axis: &'static str, with_notes: Memo<bo
     groups
         .iter()
         .map(|group| {
-            let heading = format!(
-                "{}（滞后 {} 项 / 跟踪 {} 项）",
-                group.name,
-                group.lagging.len(),
-                group.tracked
+            let (lagging, tracked) = (group.lagging.len(), group.tracked);
+            let counts = lang().pick(
+                format!("（滞后 {lagging} 项 / 跟踪 {tracked} 项）"),
+                format!(" ({lagging} lagging of {tracked} tracked)"),
             );
             view! {
                 <section class="bulletin-group" data-group=axis data-name=group.name.clone()>
-                    <h3>{heading}</h3>
+                    <h3>
+                        <span lang="zh-CN">{group.name.clone()}</span>
+                        {counts}
+                    </h3>
                     <ol class="bulletin-items">{items_view(&group.lagging, with_notes)}</ol>
                 </section>
             }
@@ -158,7 +208,13 @@ fn orphans_view(positions: &[usize], title: &'static str, with_notes: Memo<bool>
     }
     view! {
         <section class="bulletin-group" data-group="none">
-            <h3>{format!("{title}（{} 项）", positions.len())}</h3>
+            <h3>
+                {lang()
+                    .pick(
+                        format!("{title}（{} 项）", positions.len()),
+                        format!("{title} ({})", positions.len()),
+                    )}
+            </h3>
             <ol class="bulletin-items">{items_view(positions, with_notes)}</ol>
         </section>
     }
@@ -188,16 +244,25 @@ fn items_view(positions: &[usize], with_notes: Memo<bool>) -> AnyView {
                     .note(&note_id)
                     .filter(|note| !note.text.trim().is_empty())?
                     .text;
-                Some(view! { <p class="bulletin-note">"我的笔记：" {text}</p> })
+                let written = written_lang(&text);
+                Some(view! {
+                    <p class="bulletin-note">
+                        {tr("我的笔记：", "My note: ")}
+                        <span lang=written>{text}</span>
+                    </p>
+                })
             };
             view! {
                 <li class="bulletin-item" data-item-id=id>
                     <p class="bulletin-task">
-                        <a href=item_href class="bulletin-citation">{task.citation()}</a>
+                        <a href=item_href class="bulletin-citation" lang="zh-CN">{task.citation()}</a>
                         " "
-                        {task.text.clone()}
+                        <span lang="zh-CN">{task.text.clone()}</span>
                     </p>
-                    <p class="bulletin-remarks">"督查意见：" {remarks}</p>
+                    <p class="bulletin-remarks">
+                        {tr("督查意见：", "Supervisors' remarks: ")}
+                        <span lang="zh-CN">{remarks}</span>
+                    </p>
                     {note}
                 </li>
             }
