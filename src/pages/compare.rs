@@ -9,6 +9,7 @@ use planboard_model::{DocumentKind, LinkIndex, Route, SourceDocument, View};
 
 use crate::components::chart::{ChartRow, Series, SeriesStyle, StackedBarChart};
 use crate::components::task_row::{document_short_label, EntryRow};
+use crate::i18n::{lang, tr};
 use crate::state::{navigate, use_data, use_route, HistoryMode};
 
 /// `#/compare?doc=<older>&doc=<newer>&leader=<name>` (or `unit=<department>`).
@@ -53,7 +54,10 @@ fn CompareView(docs: Vec<String>, leader: Option<String>, unit: Option<String>) 
         .or_else(|| documents.first())
         .cloned()
     else {
-        return view! { <p class="empty">"当前数据中没有可对比的文件。"</p> }.into_any();
+        return view! {
+            <p class="empty">{tr("当前数据中没有可对比的文件。", "The data hold no documents to compare.")}</p>
+        }
+        .into_any();
     };
     let after = find(docs.get(1))
         .or_else(|| {
@@ -106,15 +110,25 @@ fn CompareView(docs: Vec<String>, leader: Option<String>, unit: Option<String>) 
         documents
             .iter()
             .map(|d| {
-                view! { <option value=d.id.clone() selected=d.id == selected>{document_short_label(d)}</option> }
+                view! {
+                    <option value=d.id.clone() selected=d.id == selected lang="zh-CN">
+                        {document_short_label(d)}
+                    </option>
+                }
             })
             .collect_view()
     };
     let name_options = |names: &BTreeSet<String>, selected: Option<&str>| {
-        let none = view! { <option value="" selected=selected.is_none()>"（未选）"</option> };
+        let none = view! { <option value="" selected=selected.is_none()>{tr("（未选）", "(none)")}</option> };
         let options = names
             .iter()
-            .map(|name| view! { <option value=name.clone() selected=Some(name.as_str()) == selected>{name.clone()}</option> })
+            .map(|name| {
+                view! {
+                    <option value=name.clone() selected=Some(name.as_str()) == selected lang="zh-CN">
+                        {name.clone()}
+                    </option>
+                }
+            })
             .collect_view();
         view! { {none} {options} }
     };
@@ -127,18 +141,18 @@ fn CompareView(docs: Vec<String>, leader: Option<String>, unit: Option<String>) 
         let (go_a, go_b, go_l, go_u) = (go.clone(), go.clone(), go.clone(), go);
         view! {
             <form class="compare-controls" on:submit=|event| event.prevent_default()>
-                <label>"较早的文件 "
+                <label>{tr("较早的文件 ", "Earlier document ")}
                     <select on:change=move |e| go_a(Change::Before(event_target_value(&e)))>{document_options(&before.id)}</select>
                 </label>
-                <label>"较晚的文件 "
+                <label>{tr("较晚的文件 ", "Later document ")}
                     <select on:change=move |e| go_b(Change::After(event_target_value(&e)))>{document_options(&after.id)}</select>
                 </label>
-                <label>"领导 "
+                <label>{tr("领导 ", "Leader ")}
                     <select on:change=move |e| { let v = event_target_value(&e); if !v.is_empty() { go_l(Change::Leader(v)) } }>
                         {name_options(&leaders, selected_leader)}
                     </select>
                 </label>
-                <label>"或部门 "
+                <label>{tr("或部门 ", "or department ")}
                     <select on:change=move |e| { let v = event_target_value(&e); if !v.is_empty() { go_u(Change::Unit(v)) } }>
                         {name_options(&units, selected_unit)}
                     </select>
@@ -153,13 +167,21 @@ fn CompareView(docs: Vec<String>, leader: Option<String>, unit: Option<String>) 
             let comparison = compare(index, &links, &before.id, &after.id, scope);
             comparison_view(&comparison, &before, &after, scope).into_any()
         }
-        None => view! { <p class="empty">"请选择一位领导或一个部门。"</p> }.into_any(),
+        None => view! {
+            <p class="empty">{tr("请选择一位领导或一个部门。", "Choose a leader or a department.")}</p>
+        }
+        .into_any(),
     };
     view! {
         <div class="view compare-page">
             <div class="page-head">
-                <h1>"年度对比"</h1>
-                <p class="page-lede">"同一位领导或同一个部门在两份任务文件中的工作：哪些延续、哪些不再出现、哪些是新增。配对依据与“主题脉络”的关联相同。"</p>
+                <h1>{tr("年度对比", "Year on year")}</h1>
+                <p class="page-lede">
+                    {tr(
+                        "同一位领导或同一个部门在两份任务文件中的工作：哪些延续、哪些不再出现、哪些是新增。配对依据与“主题脉络”的关联相同。",
+                        "One leader's or one department's work in two task documents: what carries over, what is no longer there, what is new. Tasks are paired by the same links as in the Threads view.",
+                    )}
+                </p>
             </div>
             {controls}
             {result}
@@ -182,41 +204,63 @@ fn comparison_view(
     after: &SourceDocument,
     scope: &Scope,
 ) -> impl IntoView {
-    let who = match scope {
-        Scope::Leader(name) => format!("{name}（领导）"),
-        Scope::Unit(name) => format!("{name}（部门）"),
+    let (name, role) = match scope {
+        Scope::Leader(name) => (name, tr("（领导）", " (leader)")),
+        Scope::Unit(name) => (name, tr("（部门）", " (department)")),
     };
-    let note = comparison.attributed_by_units.then(|| view! {
-        <p class="section-note">{format!("{}没有写明分管领导：这里按该领导在{}中分管任务的牵头单位归属。", document_short_label(after), document_short_label(before))}</p>
+    // The chart caption is plain text (no element to mark a name in), so in English it
+    // leaves the name to the heading right above it.
+    let caption = lang().pick(
+        format!("{name}{role}的工作变化"),
+        "How the work changed".to_owned(),
+    );
+    let (before_label, after_label) = (document_short_label(before), document_short_label(after));
+    let note = comparison.attributed_by_units.then(|| {
+        view! {
+            <p class="section-note">
+                <span lang="zh-CN">{after_label.clone()}</span>
+                {tr(
+                    "没有写明分管领导：这里按该领导在",
+                    " names no leader in charge: its tasks are attributed by the lead units of the leader's tasks in ",
+                )}
+                <span lang="zh-CN">{before_label.clone()}</span>
+                {tr("中分管任务的牵头单位归属。", ".")}
+            </p>
+        }
     });
+    let (carried_word, dropped_word, added_word) = (
+        tr("延续", "Carried over"),
+        tr("不再出现", "No longer listed"),
+        tr("新增", "New"),
+    );
     let rows = vec![
         ChartRow {
-            label: "延续".to_owned(),
+            label: carried_word.to_owned(),
             values: vec![comparison.carried.len(), 0, 0],
             ..ChartRow::default()
         },
         ChartRow {
-            label: "不再出现".to_owned(),
+            label: dropped_word.to_owned(),
             values: vec![0, comparison.dropped.len(), 0],
             ..ChartRow::default()
         },
         ChartRow {
-            label: "新增".to_owned(),
+            label: added_word.to_owned(),
             values: vec![0, 0, comparison.added.len()],
             ..ChartRow::default()
         },
     ];
     let series = vec![
         Series {
-            label: "延续".to_owned(),
+            label: carried_word.to_owned(),
             style: SeriesStyle::Lead,
         },
         Series {
-            label: "不再出现".to_owned(),
+            label: dropped_word.to_owned(),
             style: SeriesStyle::Co,
         },
         Series {
-            label: "新增".to_owned(),
+            label: added_word.to_owned(),
             style: SeriesStyle::Status(planboard_model::Status::Reported),
         },
     ];
@@ -232,7 +276,10 @@ fn comparison_view(
             view! {
                 <li class="carried">
                     <ol class="entry-list"><EntryRow entry=carried.before query="" /></ol>
-                    <p class="carried-arrow">{format!("↓ 依据：{}", carried.reasons.join("、"))}</p>
+                    <p class="carried-arrow">
+                        {tr("↓ 依据：", "↓ because both say: ")}
+                        <span lang="zh-CN">{carried.reasons.join("、")}</span>
+                    </p>
                     <ol class="entry-list">{after_rows}</ol>
                 </li>
             }
@@ -245,24 +292,32 @@ fn comparison_view(
             .collect_view()
     };
     view! {
-        <h2>{format!("{who}：{} → {}", document_short_label(before), document_short_label(after))}</h2>
+        <h2>
+            <span lang="zh-CN">{name.clone()}</span> {role} {tr("：", ": ")}
+            <span lang="zh-CN">{before_label}</span> " → " <span lang="zh-CN">{after_label}</span>
+        </h2>
         {note}
-        <StackedBarChart key="compare-summary".to_string() caption=format!("{who}的工作变化")
-            series=series rows=rows axis_label="项数".to_string() label_header="变化".to_string()
-            composition=true />
+        <StackedBarChart key="compare-summary".to_string() caption=caption
+            series=series rows=rows axis_label=tr("项数", "Items").to_string()
+            label_header=tr("变化", "Change").to_string() composition=true />
         <div class="compare-columns">
             <section aria-labelledby="compare-carried" data-testid="compare-carried">
-                <h3 id="compare-carried">{format!("延续（{} 项）", comparison.carried.len())}</h3>
+                <h3 id="compare-carried">{counted_heading(carried_word, comparison.carried.len())}</h3>
                 <ul class="carried-list">{carried}</ul>
             </section>
             <section aria-labelledby="compare-dropped" data-testid="compare-dropped">
-                <h3 id="compare-dropped">{format!("不再出现（{} 项）", comparison.dropped.len())}</h3>
+                <h3 id="compare-dropped">{counted_heading(dropped_word, comparison.dropped.len())}</h3>
                 <ol class="entry-list">{list(&comparison.dropped)}</ol>
             </section>
             <section aria-labelledby="compare-added" data-testid="compare-added">
-                <h3 id="compare-added">{format!("新增（{} 项）", comparison.added.len())}</h3>
+                <h3 id="compare-added">{counted_heading(added_word, comparison.added.len())}</h3>
                 <ol class="entry-list">{list(&comparison.added)}</ol>
             </section>
         </div>
     }
+}
+
+/// `延续（2 项）` / `Carried over (2)`.
+fn counted_heading(word: &str, count: usize) -> String {
+    lang().pick(format!("{word}（{count} 项）"), format!("{word} ({count})"))
 }

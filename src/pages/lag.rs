@@ -9,6 +9,7 @@ use planboard_model::{DocumentKind, LinkIndex, Route, Status, View};
 
 use crate::components::chart::{ChartRow, Series, SeriesStyle, StackedBarChart};
 use crate::components::task_row::{document_short_label, EntryRow};
+use crate::i18n::{lang, tr};
 use crate::state::{href, use_data, use_route};
 
 /// Departments shown as matrix columns; the rest are summed under 其他.
@@ -39,7 +40,10 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
         .and_then(|id| reports.iter().find(|r| r.id == id).cloned())
         .or_else(|| reports.first().cloned())
     else {
-        return view! { <p class="empty">"当前数据中没有进展报告。"</p> }.into_any();
+        return view! {
+            <p class="empty">{tr("当前数据中没有进展报告。", "The data hold no progress report.")}</p>
+        }
+        .into_any();
     };
     let report_links = reports
         .iter()
@@ -47,7 +51,9 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
             let mut target = Route::new(View::Lag);
             target.filter.doc = vec![r.id.clone()];
             let current = (r.id == report.id).then_some("page");
-            view! { <li><a href=href(&target) aria-current=current>{document_short_label(r)}</a></li> }
+            view! {
+                <li><a href=href(&target) aria-current=current lang="zh-CN">{document_short_label(r)}</a></li>
+            }
         })
         .collect_view();
 
@@ -62,16 +68,30 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
         let earlier = lag_by_earlier_leader(index, &links, &report.id);
         view! {
             <p class="section-note">
-                "该报告没有写明分管领导。下面按“主题脉络”的关联，把报告中的任务归到较早文件（如2021年责任分解）里同一事项的分管领导名下；分工可能已经调整，仅供参考。没有关联的任务不计入。"
+                {tr(
+                    "该报告没有写明分管领导。下面按“主题脉络”的关联，把报告中的任务归到较早文件（如2021年责任分解）里同一事项的分管领导名下；分工可能已经调整，仅供参考。没有关联的任务不计入。",
+                    "This report names no leader in charge. Below, following the links of the Threads view, each of its tasks is counted under the leader in charge of the same matter in an earlier document (such as the 2021 breakdown). Responsibilities may have changed since: read it as a guide. Tasks without a link are not counted.",
+                )}
             </p>
-            {lag_chart("lag-earlier-leaders", "按以往分工推算：各领导同一事项的滞后情况", "以往分管领导", &earlier)}
+            {lag_chart(
+                "lag-earlier-leaders",
+                tr(
+                    "按以往分工推算：各领导同一事项的滞后情况",
+                    "By earlier assignment: lagging tasks per leader of the same matters",
+                ),
+                tr("以往分管领导", "Earlier leader in charge"),
+                &earlier,
+            )}
         }
         .into_any()
     } else {
         lag_chart(
             "lag-leaders",
-            "各领导分管任务的滞后情况",
-            "领导",
+            tr(
+                "各领导分管任务的滞后情况",
+                "Lagging tasks per leader in charge",
+            ),
+            tr("领导", "Leader"),
             &by_leader,
         )
         .into_any()
@@ -91,7 +111,13 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
                 .collect_view();
             view! {
                 <li class="lag-unit">
-                    <h3>{format!("{}（滞后 {} / 共 {} 项）", row.name, row.lagging.len(), row.tracked)}</h3>
+                    <h3>
+                        <span lang="zh-CN">{row.name.clone()}</span>
+                        {lang().pick(
+                            format!("（滞后 {} / 共 {} 项）", row.lagging.len(), row.tracked),
+                            format!(" ({} of {} lagging)", row.lagging.len(), row.tracked),
+                        )}
+                    </h3>
                     <ol class="entry-list">{entries}</ol>
                 </li>
             }
@@ -101,20 +127,34 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
     view! {
         <div class="view lag-page">
             <div class="page-head">
-                <h1>"滞后分析"</h1>
-                <p class="page-lede">"进展报告中带督查滞后说明的任务，按分管领导和牵头单位统计；以及各领导分管工作中各部门牵头、配合的次数。"</p>
+                <h1>{tr("滞后分析", "Lagging tasks")}</h1>
+                <p class="page-lede">
+                    {tr(
+                        "进展报告中带督查滞后说明的任务，按分管领导和牵头单位统计；以及各领导分管工作中各部门牵头、配合的次数。",
+                        "Tasks a progress report marks as lagging in the supervisors' remarks, counted by leader in charge and by lead unit; and how often each department leads or assists in each leader's work.",
+                    )}
+                </p>
             </div>
-            <nav aria-label="选择进展报告"><ul class="choice-list">{report_links}</ul></nav>
+            <nav aria-label=tr("选择进展报告", "Choose a progress report")>
+                <ul class="choice-list">{report_links}</ul>
+            </nav>
             <p class="lag-bulletin-link">
-                <a href=bulletin_href data-testid="bulletin-link">"打印督查通报"</a>
+                <a href=bulletin_href data-testid="bulletin-link">
+                    {tr("打印督查通报", "Print the supervision bulletin")}
+                </a>
             </p>
             <section aria-labelledby="lag-leaders">
-                <h2 id="lag-leaders">"按分管领导"</h2>
+                <h2 id="lag-leaders">{tr("按分管领导", "By leader in charge")}</h2>
                 {leader_section}
             </section>
             <section aria-labelledby="lag-departments">
-                <h2 id="lag-departments">"按牵头单位"</h2>
-                {lag_chart("lag-departments", "有滞后任务的牵头单位", "牵头单位", &lagging_departments)}
+                <h2 id="lag-departments">{tr("按牵头单位", "By lead unit")}</h2>
+                {lag_chart(
+                    "lag-departments",
+                    tr("有滞后任务的牵头单位", "Lead units with lagging tasks"),
+                    tr("牵头单位", "Lead unit"),
+                    &lagging_departments,
+                )}
                 <ul class="lag-unit-list">{department_lists}</ul>
             </section>
             <MatrixSection jurisdiction=report.jurisdiction.clone() />
@@ -134,17 +174,17 @@ fn lag_chart(key: &str, caption: &str, header: &str, rows: &[LagRow]) -> impl In
         .collect();
     let series = vec![
         Series {
-            label: "滞后".to_owned(),
+            label: Status::Lagging.label(lang()).to_owned(),
             style: SeriesStyle::Status(Status::Lagging),
         },
         Series {
-            label: "未滞后".to_owned(),
+            label: tr("未滞后", "Not lagging").to_owned(),
             style: SeriesStyle::Status(Status::Reported),
         },
     ];
     view! {
         <StackedBarChart key=key.to_owned() caption=caption.to_owned() series=series rows=chart_rows
-            axis_label="任务数（项）".to_string() label_header=header.to_owned() />
+            axis_label=tr("任务数（项）", "Tasks").to_string() label_header=header.to_owned() />
     }
 }
 
@@ -157,8 +197,14 @@ fn MatrixSection(jurisdiction: String) -> impl IntoView {
     if matrix.leaders.is_empty() {
         return view! {
             <section aria-labelledby="lag-matrix">
-                <h2 id="lag-matrix">"领导 × 部门"</h2>
-                <p class="empty">{format!("{jurisdiction}的文件没有按领导分工，无法列出矩阵。")}</p>
+                <h2 id="lag-matrix">{tr("领导 × 部门", "Leaders × departments")}</h2>
+                <p class="empty">
+                    {tr("", "The documents of ")} <span lang="zh-CN">{jurisdiction}</span>
+                    {tr(
+                        "的文件没有按领导分工，无法列出矩阵。",
+                        " do not divide the work by leader: there is no matrix to draw.",
+                    )}
+                </p>
             </section>
         }
         .into_any();
@@ -168,13 +214,18 @@ fn MatrixSection(jurisdiction: String) -> impl IntoView {
         .iter()
         .map(|column| {
             let flag = if column.overloaded {
-                " （负荷重）"
+                tr(" （负荷重）", " (heavy load)")
             } else if column.never_leads {
-                " （只配合）"
+                tr(" （只配合）", " (assists only)")
             } else {
                 ""
             };
-            view! { <th scope="col">{column.unit.clone()}<span class="matrix-flag">{flag}</span></th> }
+            view! {
+                <th scope="col">
+                    <span lang="zh-CN">{column.unit.clone()}</span>
+                    <span class="matrix-flag">{flag}</span>
+                </th>
+            }
         })
         .collect_view();
     let body = matrix
@@ -198,7 +249,7 @@ fn MatrixSection(jurisdiction: String) -> impl IntoView {
                 .collect_view();
             view! {
                 <tr>
-                    <th scope="row">{leader.clone()}</th>
+                    <th scope="row" lang="zh-CN">{leader.clone()}</th>
                     {cells}
                     <td class="num">{format!("{} / {}", rest.0, rest.1)}</td>
                 </tr>
@@ -215,41 +266,79 @@ fn MatrixSection(jurisdiction: String) -> impl IntoView {
         .collect();
     let series = vec![
         Series {
-            label: "牵头".to_owned(),
+            label: tr("牵头", "Leads").to_owned(),
             style: SeriesStyle::Lead,
         },
         Series {
-            label: "配合".to_owned(),
+            label: tr("配合", "Assists").to_owned(),
             style: SeriesStyle::Co,
         },
     ];
-    let overloaded: Vec<String> = matrix
-        .units
-        .iter()
-        .filter(|c| c.overloaded)
-        .map(|c| format!("{}（{} 次）", c.unit, c.totals.total()))
-        .collect();
-    let never_lead: Vec<String> = matrix
-        .units
-        .iter()
-        .filter(|c| c.never_leads)
-        .map(|c| format!("{}（配合 {} 次）", c.unit, c.totals.co))
-        .collect();
+    let overloaded = named_counts(matrix.units.iter().filter(|c| c.overloaded).map(|c| {
+        let times = c.totals.total();
+        (
+            c.unit.clone(),
+            lang().pick(format!("（{times} 次）"), format!(" ({times} times)")),
+        )
+    }));
+    let never_lead = named_counts(matrix.units.iter().filter(|c| c.never_leads).map(|c| {
+        let times = c.totals.co;
+        (
+            c.unit.clone(),
+            lang().pick(
+                format!("（配合 {times} 次）"),
+                format!(" (assists {times} times)"),
+            ),
+        )
+    }));
     view! {
         <section aria-labelledby="lag-matrix">
-            <h2 id="lag-matrix">"领导 × 部门"</h2>
-            <p class="section-note">"每格为“牵头 / 配合”次数，统计责任分解中写明分管领导的任务。列出任务最多的部门，其余合计在“其他”。"</p>
-            <p><strong>"负荷重的部门："</strong>{if overloaded.is_empty() { "无".to_owned() } else { overloaded.join("、") }}</p>
-            <p><strong>"只配合、从不牵头的单位："</strong>{if never_lead.is_empty() { "无".to_owned() } else { never_lead.join("、") }}</p>
-            <div class="table-scroll" role="region" aria-label="领导 × 部门矩阵（可横向滚动）" tabindex="0">
+            <h2 id="lag-matrix">{tr("领导 × 部门", "Leaders × departments")}</h2>
+            <p class="section-note">
+                {tr(
+                    "每格为“牵头 / 配合”次数，统计责任分解中写明分管领导的任务。列出任务最多的部门，其余合计在“其他”。",
+                    "Each cell counts “leads / assists” over the breakdown's tasks that name a leader in charge. The departments with the most tasks have a column each; the rest are summed under “Other”.",
+                )}
+            </p>
+            <p><strong>{tr("负荷重的部门：", "Departments with a heavy load: ")}</strong>{overloaded}</p>
+            <p><strong>{tr("只配合、从不牵头的单位：", "Units that only assist, never lead: ")}</strong>{never_lead}</p>
+            <div class="table-scroll" role="region" tabindex="0"
+                aria-label=tr("领导 × 部门矩阵（可横向滚动）", "Leaders × departments matrix (scrolls sideways)")>
                 <table class="data matrix" data-testid="lag-matrix">
-                    <thead><tr><th scope="col">"领导"</th>{head}<th scope="col">"其他"</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr("领导", "Leader")}</th>
+                            {head}
+                            <th scope="col">{tr("其他", "Other")}</th>
+                        </tr>
+                    </thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>
-            <StackedBarChart key="matrix-load".to_string() caption="各部门牵头与配合次数".to_string()
-                series=series rows=load_rows axis_label="次数".to_string() label_header="部门".to_string() />
+            <StackedBarChart key="matrix-load".to_string()
+                caption=tr("各部门牵头与配合次数", "How often each department leads and assists").to_string()
+                series=series rows=load_rows axis_label=tr("次数", "Times").to_string()
+                label_header=tr("部门", "Department").to_string() />
         </section>
     }
     .into_any()
+}
+
+/// Unit names (the documents' words, marked Chinese) each with its count in the
+/// reader's language, or `无` / `none`.
+fn named_counts(items: impl Iterator<Item = (String, String)>) -> AnyView {
+    let items: Vec<(String, String)> = items.collect();
+    if items.is_empty() {
+        return tr("无", "none").into_any();
+    }
+    let last = items.len() - 1;
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, count))| {
+            let separator = (i < last).then(|| tr("、", ", "));
+            view! { <span lang="zh-CN">{name}</span> {count} {separator} }
+        })
+        .collect_view()
+        .into_any()
 }

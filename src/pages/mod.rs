@@ -2,6 +2,7 @@
 
 pub mod bulletin;
 pub mod compare;
+pub mod counted;
 pub mod departments;
 pub mod item;
 pub mod lag;

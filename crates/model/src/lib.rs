@@ -33,7 +33,7 @@ pub use index::{Index, QueryResult};
 pub use lang::Lang;
 pub use links::{
     link_key, record_text, Basis, Link, LinkIndex, LinkKind, Links, LinksFile, Measure, PaceFigure,
-    RecordText, Thread,
+    RecordKind, RecordText, Thread,
 };
 pub use load::{parse_dataset, LoadError, DATA_DIR};
 pub use route::{Route, View};

@@ -8,6 +8,9 @@
 use crate::lang::Lang;
 use std::collections::HashMap;
 
+mod record;
+pub use record::{record_text, RecordKind, RecordText};
+
 use serde::{Deserialize, Serialize};
 
 /// What a link says about its two records.
@@ -260,80 +263,4 @@ impl<'l> LinkIndex<'l> {
         found.sort_by(|x, y| y.score.total_cmp(&x.score));
         found
     }
-}
-
-/// What a thread or a link shows of one record: its kind, document and words.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RecordText {
-    pub id: String,
-    pub document: String,
-    /// `年度重点工作`, `规划段落`, `专栏`, `主要指标`, `民生实事` …
-    pub kind_label: String,
-    /// The record's own heading where it has one (a plan section's lead sentence, a
-    /// box's title).
-    pub heading: Option<String>,
-    pub text: String,
-}
-
-/// The words of any linkable record (task, project, plan section, box, indicator).
-///
-/// ```
-/// use planboard_model::{record_text, Dataset};
-/// assert!(record_text(&Dataset::default(), "huzhou-2024-progress/t11").is_none());
-/// ```
-pub fn record_text(dataset: &crate::types::Dataset, id: &str) -> Option<RecordText> {
-    let make = |document: &str, kind: &str, heading: Option<&str>, text: String| RecordText {
-        id: id.to_owned(),
-        document: document.to_owned(),
-        kind_label: kind.to_owned(),
-        heading: heading.map(str::to_owned),
-        text,
-    };
-    if let Some(task) = dataset.tasks.iter().find(|task| task.id == id) {
-        return Some(make(
-            &task.document,
-            task.kind.label_zh(),
-            None,
-            task.text.clone(),
-        ));
-    }
-    if let Some(project) = dataset.projects.iter().find(|project| project.id == id) {
-        let text = std::iter::once(project.title.as_str())
-            .chain(project.subitems.iter().map(String::as_str))
-            .collect::<Vec<_>>()
-            .join("；");
-        return Some(make(&project.document, "民生实事", None, text));
-    }
-    let plan = &dataset.plan;
-    if let Some(section) = plan.sections.iter().find(|section| section.id == id) {
-        let heading = (!section.title.is_empty()).then_some(section.title.as_str());
-        return Some(make(
-            &section.document,
-            "规划段落",
-            heading,
-            section.text.clone(),
-        ));
-    }
-    if let Some(plan_box) = plan.boxes.iter().find(|plan_box| plan_box.id == id) {
-        let heading = format!("{} {}", plan_box.number, plan_box.title);
-        return Some(make(
-            &plan_box.document,
-            "规划专栏",
-            Some(&heading),
-            plan_box.entries.join(" "),
-        ));
-    }
-    let indicator = plan
-        .indicators
-        .iter()
-        .find(|indicator| indicator.id == id)?;
-    Some(make(
-        &indicator.document,
-        "主要指标",
-        None,
-        format!(
-            "{}（{}）：2020年 {}，2025年目标 {}",
-            indicator.name, indicator.unit, indicator.baseline, indicator.target
-        ),
-    ))
 }

@@ -210,16 +210,42 @@ pub struct Finding<'d> {
     pub expected: f64,
     pub verdict: Verdict,
     /// Why the verdict must be read with care, when the two numbers are not measured
-    /// alike (see [`PRICE_BASIS_CAVEAT`]).
-    pub caveat: Option<&'static str>,
+    /// alike.
+    pub caveat: Option<Caveat>,
 }
 
-/// A money total's target (GDP 5000 亿元) is set at current prices, so the yearly rate
-/// it requires includes inflation, while the growth the reports state is at comparable
-/// prices. Comparing the two overstates the shortfall by roughly the price rise; the
-/// verdict is kept (it is what the numbers say) but never shown without this warning.
+/// A reason a verdict must be read with care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Caveat {
+    /// A money total's target (GDP 5000 亿元) is set at current prices, so the yearly
+    /// rate it requires includes inflation, while the growth the reports state is at
+    /// comparable prices. Comparing the two overstates the shortfall by roughly the
+    /// price rise; the verdict is kept (it is what the numbers say) but never shown
+    /// without this warning.
+    PriceBasis,
+}
+
+impl Caveat {
+    /// The warning in the interface language.
+    ///
+    /// ```
+    /// use planboard_model::{pace::{Caveat, PRICE_BASIS_CAVEAT}, Lang};
+    /// assert_eq!(Caveat::PriceBasis.text(Lang::Zh), PRICE_BASIS_CAVEAT);
+    /// assert!(Caveat::PriceBasis.text(Lang::En).contains("comparable prices"));
+    /// ```
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Caveat::PriceBasis => lang.pick(PRICE_BASIS_CAVEAT, PRICE_BASIS_CAVEAT_EN),
+        }
+    }
+}
+
+/// The Chinese of [`Caveat::PriceBasis`].
 pub const PRICE_BASIS_CAVEAT: &str =
     "口径提示：目标为现价总量，所需增速含价格因素；文件中的增速一般按可比价计算，直接比较会高估差距。";
+
+/// The English of [`Caveat::PriceBasis`].
+pub const PRICE_BASIS_CAVEAT_EN: &str = "Price basis: the target is a total at current prices, so the growth it requires includes inflation; the documents usually state growth at comparable prices, so comparing the two overstates the gap.";
 
 /// An indicator with its pace and the figures stated for it.
 #[derive(Clone, Debug, PartialEq)]
@@ -258,7 +284,7 @@ pub fn pace_table(dataset: &Dataset) -> Vec<PaceRow<'_>> {
                 .filter_map(|figure| judge(figure, pace.as_ref(), growth_target))
                 .map(|mut finding| {
                     if compares_growth_with_money_total(&finding, pace.as_ref(), indicator) {
-                        finding.caveat = Some(PRICE_BASIS_CAVEAT);
+                        finding.caveat = Some(Caveat::PriceBasis);
                     }
                     finding
                 })

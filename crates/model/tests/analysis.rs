@@ -41,7 +41,7 @@ fn gdp_needs_9_33_percent_a_year_and_the_2024_figures_are_behind() {
     assert!(gdp
         .findings
         .iter()
-        .all(|f| f.caveat == Some(planboard_model::pace::PRICE_BASIS_CAVEAT)));
+        .all(|f| f.caveat == Some(planboard_model::pace::Caveat::PriceBasis)));
 }
 
 #[test]
