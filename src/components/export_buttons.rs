@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use planboard_model::export::{export_file_name, to_csv, to_json};
 use planboard_model::{Filter, QueryResult};
 
+use crate::i18n::tr;
 use crate::notes::download::{download_text, CSV_MIME, JSON_MIME};
 use crate::notes::today;
 use crate::state::use_data;
@@ -38,15 +39,21 @@ pub fn ExportButtons(result: Memo<QueryResult>, filter: Memo<Filter>) -> impl In
         }
     };
     view! {
-        <div class="export-buttons" role="group" aria-label="导出当前列表">
+        <div
+            class="export-buttons"
+            role="group"
+            aria-label=tr("导出当前列表", "Export the current list")
+        >
             <button type="button" class="link-button" data-testid="export-csv" on:click=export("csv")>
-                "导出 CSV"
+                {tr("导出 CSV", "Export CSV")}
             </button>
             <button type="button" class="link-button" data-testid="export-json" on:click=export("json")>
-                "导出 JSON"
+                {tr("导出 JSON", "Export JSON")}
             </button>
             <Show when=move || failed.get()>
-                <span class="export-error" role="alert">"浏览器未能生成下载文件。"</span>
+                <span class="export-error" role="alert">
+                    {tr("浏览器未能生成下载文件。", "The browser could not make the file.")}
+                </span>
             </Show>
         </div>
     }

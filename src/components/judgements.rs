@@ -10,7 +10,10 @@ use std::collections::BTreeMap;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+use planboard_model::Lang;
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::{lang, tr};
 
 /// The storage key; the version is in the value.
 pub const JUDGEMENTS_KEY: &str = "planboard.link-judgements";
@@ -27,9 +30,14 @@ pub enum Judgement {
 
 impl Judgement {
     pub fn label_zh(self) -> &'static str {
+        self.label(Lang::Zh)
+    }
+
+    /// The word on the button and in the stated judgement.
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Judgement::Related => "相关",
-            Judgement::Unrelated => "不相关",
+            Judgement::Related => lang.pick("相关", "Related"),
+            Judgement::Unrelated => lang.pick("不相关", "Unrelated"),
         }
     }
 }
@@ -94,8 +102,13 @@ impl Judgements {
                 self.map.set(stored.judgements);
                 self.problem.set(None);
             }
-            Err(error) => self.problem.set(Some(format!(
-                "判断未能保存到浏览器（{error}）；在本页关闭前仍然有效。请清理浏览器存储空间后再点一次。"
+            Err(error) => self.problem.set(Some(lang().pick(
+                format!(
+                    "判断未能保存到浏览器（{error}）；在本页关闭前仍然有效。请清理浏览器存储空间后再点一次。"
+                ),
+                format!(
+                    "The judgement could not be saved in the browser ({error}); it holds until this page is closed. Free some browser storage and click again."
+                ),
             ))),
         }
     }
@@ -127,7 +140,11 @@ fn read() -> Result<Stored, ReadProblem> {
         Ok(None) => return Ok(Stored::default()),
         Err(_) => {
             return Err(ReadProblem {
-                message: "浏览器不允许本页使用本地存储，判断只在本页有效。".to_owned(),
+                message: tr(
+                    "浏览器不允许本页使用本地存储，判断只在本页有效。",
+                    "The browser does not let this page use local storage: judgements last only while the page is open.",
+                )
+                .to_owned(),
                 may_write: false,
             })
         }
@@ -140,15 +157,21 @@ fn read() -> Result<Stored, ReadProblem> {
                 && LocalStorage::raw().remove_item(JUDGEMENTS_KEY).is_ok();
             Err(if saved {
                 ReadProblem {
-                    message: format!(
-                        "之前保存的判断无法读取，已原样备份在浏览器存储的 {backup} 中。"
+                    message: lang().pick(
+                        format!("之前保存的判断无法读取，已原样备份在浏览器存储的 {backup} 中。"),
+                        format!(
+                            "The judgements saved earlier cannot be read; they are kept as they were under {backup} in the browser's storage."
+                        ),
                     ),
                     may_write: true,
                 }
             } else {
                 ReadProblem {
-                    message: "之前保存的判断无法读取，也未能备份；为不覆盖它，新的判断不会保存。"
-                        .to_owned(),
+                    message: tr(
+                        "之前保存的判断无法读取，也未能备份；为不覆盖它，新的判断不会保存。",
+                        "The judgements saved earlier cannot be read, nor backed up; so as not to overwrite them, new judgements are not saved.",
+                    )
+                    .to_owned(),
                     may_write: false,
                 }
             })
@@ -170,18 +193,22 @@ pub fn LinkJudge(link_key: String, judgements: Judgements) -> impl IntoView {
                     key.with_value(|key| judgements.set(key, next));
                 }>
                 <span aria-hidden="true">{icon}</span>
-                {judgement.label_zh()}
+                {judgement.label(lang())}
             </button>
         }
     };
     view! {
-        <div class="link-judge" role="group" aria-label="判断这条关联">
+        <div class="link-judge" role="group" aria-label=tr("判断这条关联", "Judge this link")>
             {button(Judgement::Related, "👍 ")}
             {button(Judgement::Unrelated, "👎 ")}
             <span class="judge-state" aria-live="polite">
                 {move || match current() {
-                    Some(judgement) => format!("你的判断：{}", judgement.label_zh()),
-                    None => "尚未判断".to_owned(),
+                    Some(judgement) => lang()
+                        .pick(
+                            format!("你的判断：{}", judgement.label_zh()),
+                            format!("Your judgement: {}", judgement.label(Lang::En)),
+                        ),
+                    None => tr("尚未判断", "Not judged yet").to_owned(),
                 }}
             </span>
         </div>

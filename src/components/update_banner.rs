@@ -15,6 +15,8 @@ use web_sys::{
     ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
 };
 
+use crate::i18n::tr;
+
 /// Relative, so the worker's scope is the folder index.html is served from, at any
 /// sub-path of the host.
 const WORKER_SCRIPT: &str = "./sw.js";
@@ -48,14 +50,17 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || waiting.with(Option::is_some)>
             <div class="update-banner" role="status" data-testid="update-banner">
-                <span>"新版本可用"</span>
+                <span>{tr("新版本可用", "A new version is available")}</span>
                 <button
                     type="button"
                     data-testid="update-button"
-                    title="载入新版本。笔记保存在本机浏览器（localStorage）中，更新不会改动它们。"
+                    title=tr(
+                        "载入新版本。笔记保存在本机浏览器（localStorage）中，更新不会改动它们。",
+                        "Load the new version. Your notes are kept in this browser (localStorage); the update leaves them as they are.",
+                    )
                     on:click=update
                 >
-                    "更新"
+                    {tr("更新", "Update")}
                 </button>
             </div>
         </Show>
