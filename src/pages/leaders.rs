@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 use planboard_model::{
-    per_leader, per_unit, status_counts, EntryKind, Filter, Index, Role, TaskKind, View,
+    per_leader, per_unit, status_counts, EntryKind, Filter, Index, Lang, Role, TaskKind, View,
 };
 
 use crate::components::chart::{ChartRow, Series, SeriesStyle, StackedBarChart};
 use crate::components::empty_page::EmptyEntityPage;
 use crate::components::status_chart::{status_row, status_series, tasks_href};
 use crate::components::task_row::{document_short_label, EntryRow};
+use crate::i18n::{lang, tr};
 use crate::state::{href_view, use_data};
 
 /// How many units a leader's page charts; the table below the chart has the same rows.
@@ -36,11 +37,11 @@ pub fn LeadersPage() -> impl IntoView {
         .map(|(leader, (annual, period, other))| {
             view! {
                 <tr data-leader=leader.name.clone()>
-                    <th scope="row">
+                    <th scope="row" lang="zh-CN">
                         <a href=href_view(View::Leader(leader.name.clone()))>{leader.name.clone()}</a>
                     </th>
-                    <td>{leader.title.clone()}</td>
-                    <td>{leader.jurisdiction.clone()}</td>
+                    <td lang="zh-CN">{leader.title.clone()}</td>
+                    <td lang="zh-CN">{leader.jurisdiction.clone()}</td>
                     <td class="num">{annual.to_string()}</td>
                     <td class="num">{period.to_string()}</td>
                     {any_other.then(|| view! { <td class="num">{other.to_string()}</td> })}
@@ -63,30 +64,60 @@ pub fn LeadersPage() -> impl IntoView {
     view! {
         <div class="view leaders-page">
             <div class="page-head">
-                <h1>"领导"</h1>
+                <h1>{tr("领导", "Leaders")}</h1>
                 <p class="page-lede" data-testid="result-count">
-                    {format!("共 {} 位领导", leaders.len())}
+                    {lang()
+                        .pick(
+                            format!("共 {} 位领导", leaders.len()),
+                            format!(
+                                "{} {}",
+                                leaders.len(),
+                                if leaders.len() == 1 { "leader" } else { "leaders" },
+                            ),
+                        )}
                 </p>
             </div>
             {if leaders.is_empty() {
-                view! { <p class="empty">"当前数据中没有领导分工信息。"</p> }.into_any()
+                view! {
+                    <p class="empty">
+                        {tr(
+                            "当前数据中没有领导分工信息。",
+                            "The data says nothing about the leaders' division of work.",
+                        )}
+                    </p>
+                }
+                    .into_any()
             } else {
                 view! {
                     <section aria-labelledby="leaders-directory">
-                        <h2 id="leaders-directory">"分工与工作量"</h2>
-                        <div class="table-scroll" role="region" aria-label="领导分工表（可横向滚动）"
+                        <h2 id="leaders-directory">
+                            {tr("分工与工作量", "Division of work and workload")}
+                        </h2>
+                        <div class="table-scroll" role="region"
+                            aria-label=tr(
+                                "领导分工表（可横向滚动）",
+                                "Leaders' division of work (scrolls sideways)",
+                            )
                             tabindex="0">
                             <table class="data leaders-table">
                                 <thead>
                                     <tr>
-                                        <th scope="col">"姓名"</th>
-                                        <th scope="col">"职务"</th>
-                                        <th scope="col">"辖区"</th>
-                                        <th scope="col" class="num">"年度重点工作"</th>
-                                        <th scope="col" class="num">"五年重点工作"</th>
+                                        <th scope="col">{tr("姓名", "Name")}</th>
+                                        <th scope="col">{tr("职务", "Post")}</th>
+                                        <th scope="col">{tr("辖区", "Jurisdiction")}</th>
+                                        <th scope="col" class="num">
+                                            {tr("年度重点工作", "Annual key tasks")}
+                                        </th>
+                                        <th scope="col" class="num">
+                                            {tr("五年重点工作", "Five-year key tasks")}
+                                        </th>
                                         {any_other
-                                            .then(|| view! { <th scope="col" class="num">"其他"</th> })}
-                                        <th scope="col" class="num">"合计"</th>
+                                            .then(|| {
+                                                view! {
+                                                    <th scope="col" class="num">{tr("其他", "Other")}</th>
+                                                }
+                                            })}
+                                        <th scope="col" class="num">{tr("合计", "Total")}</th>
                                     </tr>
                                 </thead>
                                 <tbody>{directory}</tbody>
@@ -94,11 +125,16 @@ pub fn LeadersPage() -> impl IntoView {
                         </div>
                     </section>
                     <section aria-labelledby="leaders-status">
-                        <h2 id="leaders-status">"任务状态"</h2>
+                        <h2 id="leaders-status">{tr("任务状态", "Task status")}</h2>
                         <StackedBarChart key="leaders".to_string()
-                            caption="各领导牵头的任务数（按状态）".to_string() series=status_series()
-                            rows=rows axis_label="任务数（项）".to_string()
-                            label_header="领导".to_string() />
+                            caption=tr(
+                                    "各领导牵头的任务数（按状态）",
+                                    "Tasks each leader is in charge of, by status",
+                                )
+                                .to_string()
+                            series=status_series() rows=rows
+                            axis_label=tr("任务数（项）", "Tasks").to_string()
+                            label_header=tr("领导", "Leader").to_string() />
                     </section>
                 }
                 .into_any()
@@ -140,17 +176,24 @@ pub fn LeaderPage(name: String) -> impl IntoView {
     };
     let matches = index.query(&filter).matches;
     let back = view! {
-        <p class="back-link"><a href=href_view(View::Leaders)>"← 全部领导"</a></p>
+        <p class="back-link">
+            <a href=href_view(View::Leaders)>{tr("← 全部领导", "← All leaders")}</a>
+        </p>
     };
     let subtitle = leader
         .as_ref()
         .map(|leader| format!("{} · {}", leader.title, leader.jurisdiction))
         .unwrap_or_default();
     if matches.is_empty() {
-        let message = if leader.is_some() {
-            "该领导在当前数据中没有任务。".to_string()
-        } else {
-            format!("当前数据中没有名为“{name}”的领导。")
+        let message = match (&leader, lang()) {
+            (Some(_), _) => tr(
+                "该领导在当前数据中没有任务。",
+                "This leader has no tasks in the data.",
+            )
+            .to_string(),
+            (None, Lang::Zh) => format!("当前数据中没有名为“{name}”的领导。"),
+            // The heading above already shows the (Chinese) name.
+            (None, Lang::En) => "The data has no leader by this name.".to_string(),
         };
         return view! {
             <EmptyEntityPage class="leader-page" back=back.into_any() name=name subtitle=subtitle message=message />
@@ -165,7 +208,10 @@ pub fn LeaderPage(name: String) -> impl IntoView {
         .map(|(document, kind, entries)| {
             // Short enough for the chart's label column; the list below names the file.
             let year = index.document(document).map(|d| d.year).unwrap_or_default();
-            let label = format!("{year}年{}", kind.label_zh());
+            let label = lang().pick(
+                format!("{year}年{}", kind.label_zh()),
+                format!("{year} {}", kind.label(Lang::En).to_lowercase()),
+            );
             let narrowed = Filter {
                 doc: vec![document.clone()],
                 kind: vec![*kind],
@@ -178,12 +224,15 @@ pub fn LeaderPage(name: String) -> impl IntoView {
     let lists = groups
         .into_iter()
         .map(|(document, kind, entries)| {
-            let heading = format!(
-                "{} · {}（{} 项）",
-                document_label(index, &document),
-                kind.label_zh(),
-                entries.len()
-            );
+            let count = entries.len();
+            let heading = view! {
+                <span lang="zh-CN">{document_label(index, &document)}</span>
+                {lang()
+                    .pick(
+                        format!(" · {}（{count} 项）", kind.label_zh()),
+                        format!(" · {} ({count})", kind.label(Lang::En)),
+                    )}
+            };
             let rows = entries
                 .into_iter()
                 .map(|entry| view! { <EntryRow entry=entry query="" /> })
@@ -199,25 +248,49 @@ pub fn LeaderPage(name: String) -> impl IntoView {
         <div class="view leader-page">
             {back}
             <div class="page-head">
-                <h1>{name.clone()}</h1>
-                <p class="page-lede">{subtitle}</p>
+                <h1 lang="zh-CN">{name.clone()}</h1>
+                <p class="page-lede" lang="zh-CN">{subtitle}</p>
                 <p class="page-counts" data-testid="result-count">
-                    {format!("共 {} 项任务", counts.total())} " · "
-                    <a href=tasks_href(filter.clone())>"在任务列表中筛选"</a>
+                    {lang()
+                        .pick(
+                            format!("共 {} 项任务", counts.total()),
+                            format!(
+                                "{} {}",
+                                counts.total(),
+                                if counts.total() == 1 { "task" } else { "tasks" },
+                            ),
+                        )} " · "
+                    <a href=tasks_href(filter.clone())>
+                        {tr("在任务列表中筛选", "Show in the task list")}
+                    </a>
                 </p>
             </div>
+            // English captions leave the (Chinese) name to the heading above, so each
+            // caption stays in one language.
             <div class="chart-grid">
                 <StackedBarChart key="leader-workload".to_string()
-                    caption=format!("{name}的任务：按年份和类别，分状态")
+                    caption=lang()
+                        .pick(
+                            format!("{name}的任务：按年份和类别，分状态"),
+                            "Tasks by year and kind, split by status".to_string(),
+                        )
                     series=status_series() rows=workload_rows
-                    axis_label="任务数（项）".to_string() label_header="年份 · 类别".to_string() />
+                    axis_label=tr("任务数（项）", "Tasks").to_string()
+                    label_header=tr("年份 · 类别", "Year · kind").to_string() />
                 <StackedBarChart key="leader-units".to_string()
-                    caption=format!("{name}分管任务中最常见的责任单位（前 {UNITS_CHARTED} 个）")
+                    caption=lang()
+                        .pick(
+                            format!("{name}分管任务中最常见的责任单位（前 {UNITS_CHARTED} 个）"),
+                            format!(
+                                "Units most often named on these tasks (top {UNITS_CHARTED})",
+                            ),
+                        )
                     series=role_series() rows=unit_rows
-                    axis_label="任务数（项）".to_string() label_header="责任单位".to_string() />
+                    axis_label=tr("任务数（项）", "Tasks").to_string()
+                    label_header=tr("责任单位", "Unit").to_string() />
             </div>
             <section aria-labelledby="leader-tasks">
-                <h2 id="leader-tasks">"任务清单"</h2>
+                <h2 id="leader-tasks">{tr("任务清单", "Tasks")}</h2>
                 {lists}
             </section>
         </div>
@@ -250,15 +323,15 @@ fn document_label(index: &Index, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-/// 牵头 and 配合 as chart series.
+/// 牵头 and 配合 (lead and supporting unit) as chart series.
 pub fn role_series() -> Vec<Series> {
     vec![
         Series {
-            label: "牵头".to_string(),
+            label: tr("牵头", "Lead").to_string(),
             style: SeriesStyle::Lead,
         },
         Series {
-            label: "配合".to_string(),
+            label: tr("配合", "Supporting").to_string(),
             style: SeriesStyle::Co,
         },
     ]
