@@ -8,9 +8,10 @@
 //! table gives only in words (`高于全省平均`, `完成省下达目标`) are written, not drawn.
 
 use leptos::prelude::*;
-use planboard_model::Indicator;
+use planboard_model::{Indicator, Lang};
 
 use super::chart::{fmt, text_width};
+use crate::i18n::{lang, tr};
 
 /// Same narrow coordinate system as the stacked charts (see `chart.rs`).
 const VIEW_WIDTH: f64 = 320.0;
@@ -31,7 +32,10 @@ pub fn IndicatorChart(
     category: String,
     indicators: Vec<Indicator>,
 ) -> impl IntoView {
-    let caption = format!("{category}：2020 年值与 2025 年目标（每项指标各用自身刻度）");
+    let caption_words = tr(
+        "：2020 年值与 2025 年目标（每项指标各用自身刻度）",
+        ": 2020 value and 2025 target (each indicator on its own scale)",
+    );
     let mut y = 4.0;
     let rows = indicators
         .iter()
@@ -42,41 +46,56 @@ pub fn IndicatorChart(
         })
         .collect_view();
     let height = y;
-    let summary = format!(
-        "{category}指标图：{}。数据见下表。",
-        indicators
-            .iter()
-            .map(|i| format!(
-                "{}，2020 年 {}，2025 年目标 {}",
-                title(i),
-                i.baseline,
-                i.target
-            ))
-            .collect::<Vec<_>>()
-            .join("；")
-    );
+    // An attribute cannot mark part of itself as Chinese, so the English summary names
+    // no indicator and points to the table, which holds every name and value.
+    let summary = match lang() {
+        Lang::Zh => format!(
+            "{category}指标图：{}。数据见下表。",
+            indicators
+                .iter()
+                .map(|i| format!(
+                    "{}，2020 年 {}，2025 年目标 {}",
+                    title(i),
+                    i.baseline,
+                    i.target
+                ))
+                .collect::<Vec<_>>()
+                .join("；")
+        ),
+        Lang::En => format!(
+            "Chart of {} {}: 2020 values beside 2025 targets. The table below gives every name and value.",
+            indicators.len(),
+            if indicators.len() == 1 { "indicator" } else { "indicators" },
+        ),
+    };
     let table_rows = indicators
         .iter()
         .map(|i| {
             view! {
                 <tr>
-                    <th scope="row">{i.name.clone()}</th>
-                    <td>{i.unit.clone()}</td>
-                    <td class="num">{i.baseline.clone()}</td>
-                    <td class="num">{i.target.clone()}</td>
-                    <td class="num">{i.growth.clone()}</td>
+                    <th scope="row" lang="zh-CN">{i.name.clone()}</th>
+                    <td lang="zh-CN">{i.unit.clone()}</td>
+                    <td class="num" lang="zh-CN">{i.baseline.clone()}</td>
+                    <td class="num" lang="zh-CN">{i.target.clone()}</td>
+                    <td class="num" lang="zh-CN">{i.growth.clone()}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <figure class="chart indicator-chart" data-chart=key>
-            <figcaption>{caption}</figcaption>
+            <figcaption><span lang="zh-CN">{category.clone()}</span> {caption_words}</figcaption>
             <div class="chart-body">
                 <div class="chart-graphic">
-                    <ul class="chart-legend" aria-label="图例">
-                        <li><span class="swatch swatch-baseline" aria-hidden="true"></span>"2020年"</li>
-                        <li><span class="swatch swatch-target" aria-hidden="true"></span>"2025年目标"</li>
+                    <ul class="chart-legend" aria-label=tr("图例", "Legend")>
+                        <li>
+                            <span class="swatch swatch-baseline" aria-hidden="true"></span>
+                            {baseline_label()}
+                        </li>
+                        <li>
+                            <span class="swatch swatch-target" aria-hidden="true"></span>
+                            {target_label()}
+                        </li>
                     </ul>
                     <svg class="chart-svg" viewBox=format!("0 0 {} {}", fmt(VIEW_WIDTH), fmt(height))
                         role="img" aria-label=summary xmlns="http://www.w3.org/2000/svg">
@@ -86,11 +105,13 @@ pub fn IndicatorChart(
                 <table class="data chart-table">
                     <thead>
                         <tr>
-                            <th scope="col">"指标"</th>
-                            <th scope="col">"单位"</th>
-                            <th scope="col" class="num">"2020年"</th>
-                            <th scope="col" class="num">"2025年目标"</th>
-                            <th scope="col" class="num">"年均/累计增长"</th>
+                            <th scope="col">{tr("指标", "Indicator")}</th>
+                            <th scope="col">{tr("单位", "Unit")}</th>
+                            <th scope="col" class="num">{baseline_label()}</th>
+                            <th scope="col" class="num">{target_label()}</th>
+                            <th scope="col" class="num">
+                                {tr("年均/累计增长", "Annual / cumulative growth")}
+                            </th>
                         </tr>
                     </thead>
                     <tbody>{table_rows}</tbody>
@@ -98,6 +119,16 @@ pub fn IndicatorChart(
             </div>
         </figure>
     }
+}
+
+/// The legend's, the table's and the bars' word for the 2020 value.
+fn baseline_label() -> &'static str {
+    tr("2020年", "2020")
+}
+
+/// The legend's, the table's and the bars' word for the 2025 target.
+fn target_label() -> &'static str {
+    tr("2025年目标", "2025 target")
 }
 
 fn title(indicator: &Indicator) -> String {
@@ -130,12 +161,20 @@ fn indicator_row(indicator: &Indicator, top: f64) -> AnyView {
         } else {
             indicator.growth.as_str()
         };
-        let line = format!("增长目标：{growth}（表中无绝对值）");
+        let (before, after) = (
+            // Short in English too: the line starts right of the bar labels.
+            tr("增长目标：", "Growth: "),
+            tr("（表中无绝对值）", " (no values)"),
+        );
         return view! {
             <g class="indicator-row">
-                <text class="indicator-title" x="0" y=title_y>{heading}</text>
+                <text class="indicator-title" x="0" y=title_y lang="zh-CN">{heading}</text>
                 <text class="indicator-note" x=fmt(BAR_LABEL_WIDTH)
-                    y=fmt(top + TITLE_HEIGHT + BAR_HEIGHT - 2.0)>{line}</text>
+                    y=fmt(top + TITLE_HEIGHT + BAR_HEIGHT - 2.0)>
+                    {before}
+                    <tspan lang="zh-CN">{growth.to_string()}</tspan>
+                    {after}
+                </text>
             </g>
         }
         .into_any();
@@ -150,8 +189,8 @@ fn indicator_row(indicator: &Indicator, top: f64) -> AnyView {
     let x_of = move |v: f64| BAR_LABEL_WIDTH + (v - low) / (high - low) * plot_width;
     let zero = x_of(0.0);
     let bars = [
-        ("2020年", indicator.baseline_value, indicator.baseline.as_str(), "baseline"),
-        ("2025年目标", indicator.target_value, indicator.target.as_str(), "target"),
+        (baseline_label(), indicator.baseline_value, indicator.baseline.as_str(), "baseline"),
+        (target_label(), indicator.target_value, indicator.target.as_str(), "target"),
     ]
     .into_iter()
     .enumerate()
@@ -172,20 +211,25 @@ fn indicator_row(indicator: &Indicator, top: f64) -> AnyView {
                 view! {
                     <rect class=format!("ind-{class}") x=fmt(x0) y=fmt(y) width=fmt((x1 - x0).max(1.0))
                         height=fmt(BAR_HEIGHT)></rect>
-                    <text class="bar-total" x=fmt(value_x) y=text_y text-anchor="start">
+                    <text class="bar-total" x=fmt(value_x) y=text_y text-anchor="start" lang="zh-CN">
                         {printed.to_string()}
                     </text>
                 }
                 .into_any()
             }
             None => {
-                let words = if printed.trim().is_empty() || printed == "—" {
-                    "—（表中无数值）".to_string()
+                let (printed, why) = if printed.trim().is_empty() || printed == "—" {
+                    ("—", tr("（表中无数值）", " (no value in the table)"))
                 } else {
-                    format!("{printed}（无数值，不画条）")
+                    (printed, tr("（无数值，不画条）", " (words only, no bar)"))
                 };
-                view! { <text class="indicator-note" x=fmt(BAR_LABEL_WIDTH) y=text_y>{words}</text> }
-                    .into_any()
+                view! {
+                    <text class="indicator-note" x=fmt(BAR_LABEL_WIDTH) y=text_y>
+                        <tspan lang="zh-CN">{printed.to_string()}</tspan>
+                        {why}
+                    </text>
+                }
+                .into_any()
             }
         };
         view! { <g>{label} {body}</g> }
@@ -200,7 +244,7 @@ fn indicator_row(indicator: &Indicator, top: f64) -> AnyView {
     });
     view! {
         <g class="indicator-row">
-            <text class="indicator-title" x="0" y=title_y>{fit(&heading)}</text>
+            <text class="indicator-title" x="0" y=title_y lang="zh-CN">{fit(&heading)}</text>
             {bars}
             {zero_line}
         </g>

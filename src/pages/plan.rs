@@ -7,12 +7,18 @@ use planboard_model::{Plan, PlanBox, PlanSection, View};
 
 use crate::components::jump_link::JumpLink;
 use crate::components::task_row::{document_short_label, find_document, item_href};
+use crate::i18n::{lang, tr};
 use crate::pages::plan_results::ResultsTable;
 use crate::pages::plan_tables::{IndicatorCharts, IndicatorTable, ReportOutlines};
 use crate::state::{href_view, use_data};
 
 /// Heading shown for a run of sections whose chapter heading the source text lost.
-const NO_CHAPTER: &str = "（原文此处未保留章节标题）";
+fn no_chapter() -> &'static str {
+    tr(
+        "（原文此处未保留章节标题）",
+        "(The source lost the chapter heading here)",
+    )
+}
 
 /// The plan view (`#/plan`).
 #[component]
@@ -20,16 +26,31 @@ pub fn PlanPage() -> impl IntoView {
     let data = use_data();
     let plan = &data.dataset.plan;
     let document = find_document(&data.dataset, &plan.document);
+    // The lede is the document's own description, so it is marked as Chinese whole.
     let lede = match document {
-        Some(document) => format!(
-            "{} · {} · {} · {}（{}）",
-            document.title, document.issuer, document.date, document.period, document.source_file
-        ),
-        None => "数据中没有五年规划纲要。".to_string(),
+        Some(document) => view! {
+            <p class="page-lede" lang="zh-CN">
+                {format!(
+                    "{} · {} · {} · {}（{}）",
+                    document.title,
+                    document.issuer,
+                    document.date,
+                    document.period,
+                    document.source_file,
+                )}
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="page-lede">
+                {tr("数据中没有五年规划纲要。", "The data holds no five-year plan outline.")}
+            </p>
+        }
+        .into_any(),
     };
-    let heading = document
-        .map(document_short_label)
-        .unwrap_or_else(|| "规划".to_string());
+    let heading = document.map(|document| {
+        view! { " · " <span lang="zh-CN">{document_short_label(document)}</span> }
+    });
     let empty = plan.sections.is_empty()
         && plan.boxes.is_empty()
         && plan.indicators.is_empty()
@@ -39,19 +60,36 @@ pub fn PlanPage() -> impl IntoView {
     view! {
         <div class="view plan-page">
             <div class="page-head">
-                <h1>"规划 · " {heading}</h1>
-                <p class="page-lede">{lede}</p>
+                <h1>{tr("规划", "Plan")} {heading}</h1>
+                {lede}
                 <p class="page-counts">
-                    {format!(
-                        "正文 {} 段 · 专栏 {} 个 · 主要指标 {} 项 · “十三五”完成情况 {} 行",
-                        plan.sections.len(),
-                        plan.boxes.len(),
-                        plan.indicators.len(),
-                        plan.results.len(),
-                    )}
+                    {lang()
+                        .pick(
+                            format!(
+                                "正文 {} 段 · 专栏 {} 个 · 主要指标 {} 项 · “十三五”完成情况 {} 行",
+                                plan.sections.len(),
+                                plan.boxes.len(),
+                                plan.indicators.len(),
+                                plan.results.len(),
+                            ),
+                            format!(
+                                "{} paragraphs · {} boxes · {} key indicators · {} rows of 13th-plan results",
+                                plan.sections.len(),
+                                plan.boxes.len(),
+                                plan.indicators.len(),
+                                plan.results.len(),
+                            ),
+                        )}
                 </p>
             </div>
-            {empty.then(|| view! { <p class="empty">"当前数据中没有规划内容。"</p> })}
+            {empty
+                .then(|| {
+                    view! {
+                        <p class="empty">
+                            {tr("当前数据中没有规划内容。", "The data holds no plan text.")}
+                        </p>
+                    }
+                })}
             <Contents groups=groups.clone() plan=plan.clone() />
             <IndicatorTable indicators=plan.indicators.clone() />
             <IndicatorCharts indicators=plan.indicators.clone() />
@@ -118,11 +156,12 @@ fn group_anchor(index: usize) -> String {
     format!("plan-part-{}", index + 1)
 }
 
-fn group_title(group: &Group) -> String {
-    group
-        .chapter
-        .clone()
-        .unwrap_or_else(|| NO_CHAPTER.to_string())
+/// The chapter heading (the document's, so marked Chinese), or our note that it is lost.
+fn group_title(group: &Group) -> AnyView {
+    match &group.chapter {
+        Some(chapter) => view! { <span lang="zh-CN">{chapter.clone()}</span> }.into_any(),
+        None => no_chapter().into_any(),
+    }
 }
 
 /// The table of contents: the fixed parts, then every chapter run with its sections
@@ -159,7 +198,9 @@ fn Contents(groups: Vec<Group>, plan: Plan) -> impl IntoView {
                     };
                     view! {
                         <li class=class>
-                            <JumpLink target=id.clone() href=item_href(&id)>{label}</JumpLink>
+                            <JumpLink target=id.clone() href=item_href(&id)>
+                                <span lang="zh-CN">{label}</span>
+                            </JumpLink>
                         </li>
                     }
                 })
@@ -176,30 +217,72 @@ fn Contents(groups: Vec<Group>, plan: Plan) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="toc" aria-label="规划目录">
-            <h2>"目录"</h2>
+        <nav class="toc" aria-label=tr("规划目录", "Plan contents")>
+            <h2>{tr("目录", "Contents")}</h2>
             <ol class="toc-parts">
                 {(!plan.indicators.is_empty())
-                    .then(|| part("plan-indicators", "表2—1 “十四五”主要指标".to_string()))}
+                    .then(|| {
+                        part(
+                            "plan-indicators",
+                            tr(
+                                    "表2—1 “十四五”主要指标",
+                                    "Table 2-1: key indicators of the 14th five-year plan",
+                                )
+                                .to_string(),
+                        )
+                    })}
                 {(!plan.indicators.is_empty())
-                    .then(|| part("plan-indicator-charts", "主要指标图（按一级指标）".to_string()))}
+                    .then(|| {
+                        part(
+                            "plan-indicator-charts",
+                            tr("主要指标图（按一级指标）", "Key indicators charted, by category")
+                                .to_string(),
+                        )
+                    })}
                 {(!groups.is_empty())
                     .then(|| {
                         part(
                             "plan-text",
-                            format!("正文与专栏（{} 段，{} 个专栏）", plan.sections.len(), plan.boxes.len()),
+                            lang()
+                                .pick(
+                                    format!(
+                                        "正文与专栏（{} 段，{} 个专栏）",
+                                        plan.sections.len(),
+                                        plan.boxes.len(),
+                                    ),
+                                    format!(
+                                        "Text and boxes ({} paragraphs, {} boxes)",
+                                        plan.sections.len(),
+                                        plan.boxes.len(),
+                                    ),
+                                ),
                         )
                     })}
                 {(!plan.results.is_empty())
-                    .then(|| part("plan-results", "表1—1 “十三五”规划主要指标完成情况".to_string()))}
+                    .then(|| {
+                        part(
+                            "plan-results",
+                            tr(
+                                    "表1—1 “十三五”规划主要指标完成情况",
+                                    "Table 1-1: how the 13th five-year plan's key indicators turned out",
+                                )
+                                .to_string(),
+                        )
+                    })}
                 {(!plan.reports.is_empty())
-                    .then(|| part("plan-reports", "政府工作报告的结构".to_string()))}
+                    .then(|| {
+                        part(
+                            "plan-reports",
+                            tr("政府工作报告的结构", "How the work reports are organised")
+                                .to_string(),
+                        )
+                    })}
             </ol>
             {(!groups.is_empty())
                 .then(|| {
                     view! {
                         <details class="toc-details">
-                            <summary>"正文各段目录"</summary>
+                            <summary>{tr("正文各段目录", "Contents of the text, paragraph by paragraph")}</summary>
                             <ol class="toc-chapters">{chapters}</ol>
                         </details>
                     }
@@ -231,9 +314,12 @@ fn PlanText(groups: Vec<Group>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="plan-text" aria-labelledby="plan-text">
-            <h2 id="plan-text" tabindex="-1">"正文与专栏"</h2>
+            <h2 id="plan-text" tabindex="-1">{tr("正文与专栏", "Text and boxes")}</h2>
             <p class="section-note">
-                "每段以原文首句为标题；章节标题多数在原文中已丢失，仅保留下来的章节标题单独列出。"
+                {tr(
+                    "每段以原文首句为标题；章节标题多数在原文中已丢失，仅保留下来的章节标题单独列出。",
+                    "Each paragraph is headed by its first sentence. The source text lost most chapter headings; those it kept head their chapters.",
+                )}
             </p>
             {parts}
         </section>
@@ -247,14 +333,14 @@ fn piece_view(piece: Piece) -> AnyView {
             let lines = line_span(section.source.first_line, section.source.last_line);
             // Paragraphs without a lead sentence (the preamble, some transitions) get no
             // heading rather than an empty one.
-            let heading =
-                (!section.title.is_empty()).then(|| view! { <h4>{section.title.clone()}</h4> });
+            let heading = (!section.title.is_empty())
+                .then(|| view! { <h4 lang="zh-CN">{section.title.clone()}</h4> });
             view! {
                 <div class="plan-section" data-item-id=section.id.clone() id=section.id.clone()
                     tabindex="-1">
                     {heading}
                     <p>
-                        {section.text.clone()}
+                        <span lang="zh-CN">{section.text.clone()}</span>
                         " "
                         <a class="source-ref" href=item_href(&section.id)>{lines}</a>
                     </p>
@@ -266,13 +352,13 @@ fn piece_view(piece: Piece) -> AnyView {
             let entries = plan_box
                 .entries
                 .iter()
-                .map(|entry| view! { <li>{entry.clone()}</li> })
+                .map(|entry| view! { <li lang="zh-CN">{entry.clone()}</li> })
                 .collect_view();
             let lines = line_span(plan_box.source.first_line, plan_box.source.last_line);
             view! {
                 <div class="plan-box" data-item-id=plan_box.id.clone() id=plan_box.id.clone()
                     tabindex="-1">
-                    <h4>
+                    <h4 lang="zh-CN">
                         <span class="box-number">{plan_box.number.clone()}</span>
                         " "
                         {plan_box.title.clone()}
@@ -302,11 +388,17 @@ fn section_label(section: &PlanSection) -> String {
     }
 }
 
-/// `原文第 12 行` or `原文第 12–14 行`.
+/// `原文第 12 行` or `原文第 12–14 行` (`source, line 12`, `source, lines 12–14`).
 pub fn line_span(first: u32, last: u32) -> String {
     if last > first {
-        format!("原文第 {first}–{last} 行")
+        lang().pick(
+            format!("原文第 {first}–{last} 行"),
+            format!("source, lines {first}–{last}"),
+        )
     } else {
-        format!("原文第 {first} 行")
+        lang().pick(
+            format!("原文第 {first} 行"),
+            format!("source, line {first}"),
+        )
     }
 }

@@ -2,8 +2,9 @@
 //! group (规划目标, 完成情况) spans its columns, and merged cells kept merged.
 
 use leptos::prelude::*;
-use planboard_model::ResultRow;
+use planboard_model::{Lang, ResultRow};
 
+use crate::i18n::{lang, tr};
 use crate::pages::plan_tables::by_category;
 
 /// One column group of the table: `规划目标` with its columns `2020年`, `年均增长`;
@@ -53,6 +54,41 @@ fn column_groups(results: &[ResultRow]) -> Vec<ColumnGroup> {
     groups
 }
 
+/// The English of the column headings 表1—1 is known to use; `None` for any other.
+fn english_heading(heading: &str) -> Option<String> {
+    let known = match heading {
+        "规划目标" => "Plan target",
+        "完成情况" => "Outcome",
+        "年均增长" => "Annual growth",
+        _ => {
+            // `2020年` and the like: a year is a year in either language.
+            let year = heading.strip_suffix('年')?;
+            return year
+                .chars()
+                .all(|c| c.is_ascii_digit())
+                .then(|| year.to_string());
+        }
+    };
+    Some(known.to_string())
+}
+
+/// A column heading in the interface language where it is one of the known ones,
+/// otherwise as the table prints it.
+fn heading(text: &str) -> String {
+    match lang() {
+        Lang::En => english_heading(text).unwrap_or_else(|| text.to_string()),
+        Lang::Zh => text.to_string(),
+    }
+}
+
+/// `zh-CN` on a heading cell that shows the table's own (untranslated) text.
+fn heading_lang(text: &str) -> Option<&'static str> {
+    match lang() {
+        Lang::En if english_heading(text).is_some() => None,
+        _ => Some("zh-CN"),
+    }
+}
+
 fn cell<'a>(row: &'a ResultRow, header: &str) -> Option<&'a str> {
     row.cells
         .iter()
@@ -78,7 +114,7 @@ pub fn ResultsTable(results: Vec<ResultRow>) -> impl IntoView {
                 .map(|(position, row)| {
                     let category_cell = (position == 0).then(|| {
                         view! {
-                            <th scope="rowgroup" rowspan=span.clone() class="category">
+                            <th scope="rowgroup" rowspan=span.clone() class="category" lang="zh-CN">
                                 {category.clone()}
                             </th>
                         }
@@ -90,7 +126,7 @@ pub fn ResultsTable(results: Vec<ResultRow>) -> impl IntoView {
                     view! {
                         <tr data-item-id=row.id.clone() id=row.id.clone() tabindex="-1">
                             {category_cell}
-                            <th scope="row">{row.name.clone()}</th>
+                            <th scope="row" lang="zh-CN">{row.name.clone()}</th>
                             {cells}
                         </tr>
                     }
@@ -101,12 +137,25 @@ pub fn ResultsTable(results: Vec<ResultRow>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="plan-results" aria-labelledby="plan-results">
-            <h2 id="plan-results" tabindex="-1">"表1—1 “十三五”规划主要指标完成情况"</h2>
-            <p class="scroll-hint" aria-hidden="true">"表格较宽，可左右滑动 →"</p>
-            <div class="table-scroll" role="region" aria-label="表1—1（可横向滚动）" tabindex="0">
+            <h2 id="plan-results" tabindex="-1">
+                {tr(
+                    "表1—1 “十三五”规划主要指标完成情况",
+                    "Table 1-1: how the 13th five-year plan's key indicators turned out (2016–2020)",
+                )}
+            </h2>
+            <p class="scroll-hint" aria-hidden="true">
+                {tr("表格较宽，可左右滑动 →", "The table is wide: scroll sideways →")}
+            </p>
+            <div class="table-scroll" role="region"
+                aria-label=tr("表1—1（可横向滚动）", "Table 1-1 (scrolls sideways)") tabindex="0">
                 <table class="data results-table">{head} {bodies}</table>
             </div>
-            <p class="section-note">"数值照原表抄录；[ ] 为五年累计数；跨列的格子照原表合并。"</p>
+            <p class="section-note">
+                {tr(
+                    "数值照原表抄录；[ ] 为五年累计数；跨列的格子照原表合并。",
+                    "Values and column headings as printed in the source table; [ ] marks a five-year total; cells merged across columns are merged as printed.",
+                )}
+            </p>
         </section>
     }
     .into_any()
@@ -117,12 +166,12 @@ pub fn ResultsTable(results: Vec<ResultRow>) -> impl IntoView {
 fn row_cells(row: &ResultRow, group: &ColumnGroup) -> AnyView {
     if group.columns.is_empty() {
         let value = cell(row, &group.name).unwrap_or_default().to_string();
-        return view! { <td class="num">{value}</td> }.into_any();
+        return view! { <td class="num" lang="zh-CN">{value}</td> }.into_any();
     }
     if let Some(value) = cell(row, &group.name) {
         let span = group.columns.len().to_string();
         let value = value.to_string();
-        return view! { <td class="merged" colspan=span>{value}</td> }.into_any();
+        return view! { <td class="merged" colspan=span lang="zh-CN">{value}</td> }.into_any();
     }
     group
         .columns
@@ -131,7 +180,7 @@ fn row_cells(row: &ResultRow, group: &ColumnGroup) -> AnyView {
             let value = cell(row, &group.header(column))
                 .unwrap_or_default()
                 .to_string();
-            view! { <td class="num">{value}</td> }
+            view! { <td class="num" lang="zh-CN">{value}</td> }
         })
         .collect_view()
         .into_any()
@@ -146,12 +195,20 @@ fn table_head(groups: &[ColumnGroup]) -> impl IntoView {
         .iter()
         .map(|group| {
             if group.columns.is_empty() {
-                view! { <th scope="col" rowspan=rowspan class="num">{group.name.clone()}</th> }
-                    .into_any()
+                view! {
+                    <th scope="col" rowspan=rowspan class="num" lang=heading_lang(&group.name)>
+                        {heading(&group.name)}
+                    </th>
+                }
+                .into_any()
             } else {
                 let span = group.columns.len().to_string();
-                view! { <th scope="colgroup" colspan=span class="group">{group.name.clone()}</th> }
-                    .into_any()
+                view! {
+                    <th scope="colgroup" colspan=span class="group" lang=heading_lang(&group.name)>
+                        {heading(&group.name)}
+                    </th>
+                }
+                .into_any()
             }
         })
         .collect_view();
@@ -159,15 +216,17 @@ fn table_head(groups: &[ColumnGroup]) -> impl IntoView {
         let cells = groups
             .iter()
             .flat_map(|group| group.columns.iter())
-            .map(|column| view! { <th scope="col" class="num">{column.clone()}</th> })
+            .map(|column| {
+                view! { <th scope="col" class="num" lang=heading_lang(column)>{heading(column)}</th> }
+            })
             .collect_view();
         view! { <tr>{cells}</tr> }
     });
     view! {
         <thead>
             <tr>
-                <th scope="col" rowspan=rowspan>"类别"</th>
-                <th scope="col" rowspan=rowspan>"指标"</th>
+                <th scope="col" rowspan=rowspan>{tr("类别", "Category")}</th>
+                <th scope="col" rowspan=rowspan>{tr("指标", "Indicator")}</th>
                 {top}
             </tr>
             {second}
