@@ -190,11 +190,14 @@ pub fn LeaderPage(name: String) -> impl IntoView {
                 "该领导在当前数据中没有任务。",
                 "This leader has no tasks in the data.",
             )
-            .to_string(),
-            (None, Lang::Zh) => format!("当前数据中没有名为“{name}”的领导。"),
-            // The heading above already shows the (Chinese) name.
-            (None, Lang::En) => "The data has no leader by this name.".to_string(),
+            .into_any(),
+            (None, Lang::Zh) => format!("当前数据中没有名为“{name}”的领导。").into_any(),
+            (None, Lang::En) => view! {
+                "The data has no leader named " <span lang="zh-CN">{name.clone()}</span> "."
+            }
+            .into_any(),
         };
+        let subtitle = view! { <span lang="zh-CN">{subtitle}</span> };
         return view! {
             <EmptyEntityPage class="leader-page" back=back.into_any() name=name subtitle=subtitle message=message />
         }

@@ -50,12 +50,14 @@ pub fn DepartmentPage(name: String) -> impl IntoView {
                 "该单位在当前数据中没有任务。",
                 "This unit has no tasks in the data.",
             )
-            .to_string(),
-            (None, Lang::Zh) => format!("当前数据中没有名为“{name}”的责任单位。"),
-            // The heading above already shows the (Chinese) name.
-            (None, Lang::En) => "The data has no responsible unit by this name.".to_string(),
+            .into_any(),
+            (None, Lang::Zh) => format!("当前数据中没有名为“{name}”的责任单位。").into_any(),
+            (None, Lang::En) => view! {
+                "The data has no responsible unit named " <span lang="zh-CN">{name.clone()}</span> "."
+            }
+            .into_any(),
         };
-        let subtitle = subtitle_text(&subtitle);
+        let subtitle = subtitle_view(subtitle);
         return view! {
             <EmptyEntityPage class="department-page" back=back.into_any() name=name subtitle=subtitle message=message />
         }
@@ -233,15 +235,6 @@ fn subtitle_view(parts: Vec<SubtitlePart>) -> impl IntoView {
             }
         })
         .collect_view()
-}
-
-/// The subtitle as one string, for the page of a unit without tasks.
-fn subtitle_text(parts: &[SubtitlePart]) -> String {
-    parts
-        .iter()
-        .map(|(words, text)| format!("{words}{}", text.as_deref().unwrap_or_default()))
-        .collect::<Vec<_>>()
-        .join(" · ")
 }
 
 /// `7 tasks`, `1 task`.
