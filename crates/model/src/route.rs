@@ -63,6 +63,9 @@ pub enum View {
     /// one report (default: the newest) grouped by lead unit and by leader; `note=1`
     /// includes the reader's own notes.
     Bulletin,
+    /// `#/import`: import a new breakdown or progress report from a file, kept in this
+    /// browser only, and remove such documents again.
+    Import,
 }
 
 /// A view and the filter state it shows.
@@ -128,6 +131,7 @@ impl Route {
             View::Lag => ("lag", None),
             View::Compare => ("compare", None),
             View::Bulletin => ("bulletin", None),
+            View::Import => ("import", None),
         };
         hash.push_str(name);
         if let Some(argument) = argument {
@@ -168,6 +172,7 @@ fn parse_view(path: &str) -> View {
         ("lag", _) => View::Lag,
         ("compare", _) => View::Compare,
         ("bulletin", _) => View::Bulletin,
+        ("import", _) => View::Import,
         _ => View::Overview,
     }
 }

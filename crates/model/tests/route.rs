@@ -176,6 +176,8 @@ fn note_filters_and_the_notes_view() {
         bulletin.to_hash(),
         "#/bulletin?doc=huzhou-2024-progress&note=1"
     );
+    assert_eq!(Route::parse("#/import").view, View::Import);
+    assert_eq!(Route::new(View::Import).to_hash(), "#/import");
 }
 
 fn text() -> impl Strategy<Value = String> {
