@@ -208,11 +208,10 @@ fn comparison_view(
         Scope::Leader(name) => (name, tr("（领导）", " (leader)")),
         Scope::Unit(name) => (name, tr("（部门）", " (department)")),
     };
-    // The chart caption is plain text (no element to mark a name in), so in English it
-    // leaves the name to the heading right above it.
+    // The chart puts the name, marked Chinese, where `{name}` stands.
     let caption = lang().pick(
-        format!("{name}{role}的工作变化"),
-        "How the work changed".to_owned(),
+        format!("{{name}}{role}的工作变化"),
+        format!("How the work of {{name}}{role} changed"),
     );
     let (before_label, after_label) = (document_short_label(before), document_short_label(after));
     let note = comparison.attributed_by_units.then(|| {
@@ -297,7 +296,7 @@ fn comparison_view(
             <span lang="zh-CN">{before_label}</span> " → " <span lang="zh-CN">{after_label}</span>
         </h2>
         {note}
-        <StackedBarChart key="compare-summary".to_string() caption=caption
+        <StackedBarChart key="compare-summary".to_string() caption=caption caption_name=name.clone()
             series=series rows=rows axis_label=tr("项数", "Items").to_string()
             label_header=tr("变化", "Change").to_string() composition=true />
         <div class="compare-columns">

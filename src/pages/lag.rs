@@ -184,7 +184,8 @@ fn lag_chart(key: &str, caption: &str, header: &str, rows: &[LagRow]) -> impl In
     ];
     view! {
         <StackedBarChart key=key.to_owned() caption=caption.to_owned() series=series rows=chart_rows
-            axis_label=tr("任务数（项）", "Tasks").to_string() label_header=header.to_owned() />
+            axis_label=tr("任务数（项）", "Tasks").to_string() label_header=header.to_owned()
+            document_labels=true />
     }
 }
 
@@ -318,7 +319,7 @@ fn MatrixSection(jurisdiction: String) -> impl IntoView {
             <StackedBarChart key="matrix-load".to_string()
                 caption=tr("各部门牵头与配合次数", "How often each department leads and assists").to_string()
                 series=series rows=load_rows axis_label=tr("次数", "Times").to_string()
-                label_header=tr("部门", "Department").to_string() />
+                label_header=tr("部门", "Department").to_string() document_labels=true />
         </section>
     }
     .into_any()

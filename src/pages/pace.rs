@@ -203,7 +203,7 @@ fn verdict_chart(rows: &[PaceRow]) -> impl IntoView {
         <StackedBarChart key="pace-verdicts".to_string()
             caption=tr("各指标文件数字的判断", "Verdicts on the documents' figures, by indicator").to_string()
             series=series rows=chart_rows axis_label=tr("数字个数", "Figures").to_string()
-            label_header=tr("指标", "Indicator").to_string() />
+            label_header=tr("指标", "Indicator").to_string() document_labels=true />
     }
 }
 

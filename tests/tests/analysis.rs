@@ -157,6 +157,58 @@ async fn the_compare_view_shows_carried_dropped_and_added() {
 }
 
 #[tokio::test]
+async fn the_analysis_views_say_their_findings_in_english() {
+    let app = App::start().await;
+    open(&app, "?lang=en#/pace", "[data-testid=\"pace-findings\"]").await;
+    let findings = app.texts("[data-testid=\"pace-findings\"] .finding").await;
+    let gdp = findings
+        .iter()
+        .find(|finding| finding.contains("生产总值(GDP)") && finding.contains("Reported 6.5%"))
+        .unwrap_or_else(|| panic!("no reported GDP figure in {findings:?}"));
+    assert!(gdp.contains("required average growth 9.33%"), "{gdp}");
+    assert!(gdp.contains("Behind pace"), "{gdp}");
+    assert!(
+        gdp.contains("comparable prices"),
+        "the price-basis warning: {gdp}"
+    );
+    assert!(
+        gdp.contains("全市GDP增长6.5%"),
+        "the source sentence stays: {gdp}"
+    );
+    let table = app.text("[data-testid=\"pace-table\"]").await;
+    assert!(table.contains("9.33% a year"), "{table}");
+
+    open(&app, "?lang=en#/lag", "[data-testid=\"lag-matrix\"]").await;
+    let page = app.text(".lag-page").await;
+    assert!(page.contains("市科技局 (2 of 4 lagging)"), "{page}");
+    assert!(
+        page.contains("Units that only assist, never lead"),
+        "{page}"
+    );
+
+    open(
+        &app,
+        "?lang=en#/compare?doc=huzhou-2021-breakdown&doc=huzhou-2024-progress&leader=王纲",
+        "[data-testid=\"compare-carried\"]",
+    )
+    .await;
+    assert_eq!(app.text("#compare-carried").await, "Carried over (2)");
+    assert_eq!(app.text("#compare-dropped").await, "No longer listed (5)");
+    assert_eq!(app.text("#compare-added").await, "New (9)");
+
+    open(&app, "?lang=en#/threads/沪苏湖高铁", TIMELINE).await;
+    let reasons = app.texts(".link-reason").await;
+    assert!(
+        !reasons.is_empty()
+            && reasons
+                .iter()
+                .all(|reason| reason.contains("because both say")),
+        "{reasons:?}"
+    );
+    app.assert_no_console_errors().await;
+}
+
+#[tokio::test]
 async fn the_analysis_views_fit_a_phone() {
     let app = App::launch(Launch::new().phone()).await;
     let views = [
@@ -170,16 +222,20 @@ async fn the_analysis_views_fit_a_phone() {
         ),
     ];
     let mut too_wide = Vec::new();
-    for (hash, shown) in views {
-        open(&app, hash, shown).await;
-        let overflow = app
-            .eval(
-                "return document.scrollingElement.scrollWidth - window.innerWidth;",
-                vec![],
-            )
-            .await;
-        if overflow.as_i64().unwrap_or(0) > 0 {
-            too_wide.push(format!("{hash}: {overflow} px too wide"));
+    // English words run longer than Chinese ones: both languages must fit.
+    for language in ["", "?lang=en"] {
+        for (hash, shown) in views {
+            let address = format!("{language}{hash}");
+            open(&app, &address, shown).await;
+            let overflow = app
+                .eval(
+                    "return document.scrollingElement.scrollWidth - window.innerWidth;",
+                    vec![],
+                )
+                .await;
+            if overflow.as_i64().unwrap_or(0) > 0 {
+                too_wide.push(format!("{address}: {overflow} px too wide"));
+            }
         }
     }
     assert!(too_wide.is_empty(), "{too_wide:?}");
