@@ -150,15 +150,17 @@ fn jurisdiction_section(
         })
         .collect::<Vec<_>>();
     let charted = UNITS_CHARTED.min(unit_count);
-    // The English caption leaves the (Chinese) jurisdiction to the section heading, so
-    // the caption stays one language.
-    let caption = lang().pick(
-        format!(
-            "{}涉及任务最多的 {charted} 个责任单位：牵头与配合",
-            jurisdiction.unwrap_or("未归类单位中")
+    // The chart puts the jurisdiction, marked as Chinese, in place of `{name}`.
+    let caption = match jurisdiction {
+        Some(_) => lang().pick(
+            format!("{{name}}涉及任务最多的 {charted} 个责任单位：牵头与配合"),
+            format!("{{name}}: the {charted} units named on the most tasks, as lead and as supporting unit"),
         ),
-        format!("The {charted} units named on the most tasks: as lead and as supporting unit"),
-    );
+        None => lang().pick(
+            format!("未归类单位中涉及任务最多的 {charted} 个：牵头与配合"),
+            format!("The {charted} unclassified units named on the most tasks, as lead and as supporting unit"),
+        ),
+    };
     let table_label = lang().pick(
         format!("{}责任单位表", jurisdiction.unwrap_or("未归类")),
         "Table of responsible units (scrolls sideways)".to_string(),
@@ -172,9 +174,10 @@ fn jurisdiction_section(
             <h2 id=heading_id>{jurisdiction_name} {unit_count_text}</h2>
             <p class="section-note">{kinds}</p>
             <StackedBarChart key=format!("units-{}", position + 1) caption=caption
+                caption_name=jurisdiction.unwrap_or_default().to_string()
                 series=role_series() rows=chart_rows
                 axis_label=tr("任务数（项）", "Tasks").to_string()
-                label_header=tr("责任单位", "Unit").to_string() />
+                label_header=tr("责任单位", "Unit").to_string() document_labels=true />
             <div class="table-scroll" role="region" aria-label=table_label tabindex="0">
                 <table class="data units-table">
                     <thead>

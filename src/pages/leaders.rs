@@ -134,7 +134,7 @@ pub fn LeadersPage() -> impl IntoView {
                                 .to_string()
                             series=status_series() rows=rows
                             axis_label=tr("任务数（项）", "Tasks").to_string()
-                            label_header=tr("领导", "Leader").to_string() />
+                            label_header=tr("领导", "Leader").to_string() document_labels=true />
                     </section>
                 }
                 .into_any()
@@ -268,29 +268,27 @@ pub fn LeaderPage(name: String) -> impl IntoView {
                     </a>
                 </p>
             </div>
-            // English captions leave the (Chinese) name to the heading above, so each
-            // caption stays in one language.
             <div class="chart-grid">
                 <StackedBarChart key="leader-workload".to_string()
-                    caption=lang()
-                        .pick(
-                            format!("{name}的任务：按年份和类别，分状态"),
-                            "Tasks by year and kind, split by status".to_string(),
+                    caption=tr(
+                            "{name}的任务：按年份和类别，分状态",
+                            "{name}'s tasks by year and kind, split by status",
                         )
+                        .to_string()
+                    caption_name=name.clone()
                     series=status_series() rows=workload_rows
                     axis_label=tr("任务数（项）", "Tasks").to_string()
                     label_header=tr("年份 · 类别", "Year · kind").to_string() />
                 <StackedBarChart key="leader-units".to_string()
                     caption=lang()
                         .pick(
-                            format!("{name}分管任务中最常见的责任单位（前 {UNITS_CHARTED} 个）"),
-                            format!(
-                                "Units most often named on these tasks (top {UNITS_CHARTED})",
-                            ),
+                            format!("{{name}}分管任务中最常见的责任单位（前 {UNITS_CHARTED} 个）"),
+                            format!("Units most often named on {{name}}'s tasks (top {UNITS_CHARTED})"),
                         )
+                    caption_name=name.clone()
                     series=role_series() rows=unit_rows
                     axis_label=tr("任务数（项）", "Tasks").to_string()
-                    label_header=tr("责任单位", "Unit").to_string() />
+                    label_header=tr("责任单位", "Unit").to_string() document_labels=true />
             </div>
             <section aria-labelledby="leader-tasks">
                 <h2 id="leader-tasks">{tr("任务清单", "Tasks")}</h2>

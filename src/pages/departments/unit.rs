@@ -91,14 +91,15 @@ pub fn DepartmentPage(name: String) -> impl IntoView {
     let leader_chart = (!leader_rows.is_empty()).then(|| {
         view! {
             <StackedBarChart key="unit-leaders".to_string()
-                caption=lang()
-                    .pick(
-                        format!("{name}所涉任务的分管领导（按状态）"),
-                        "Leaders in charge of its tasks, by status".to_string(),
+                caption=tr(
+                        "{name}所涉任务的分管领导（按状态）",
+                        "Leaders in charge of {name}'s tasks, by status",
                     )
+                    .to_string()
+                caption_name=name.clone()
                 series=status_series() rows=leader_rows
                 axis_label=tr("任务数（项）", "Tasks").to_string()
-                label_header=tr("领导", "Leader").to_string() />
+                label_header=tr("领导", "Leader").to_string() document_labels=true />
         }
     });
     let no_leader_note = leader_chart.is_none().then(|| {
@@ -141,11 +142,12 @@ pub fn DepartmentPage(name: String) -> impl IntoView {
             </div>
             <div class="chart-grid">
                 <StackedBarChart key="unit-status".to_string()
-                    caption=lang()
-                        .pick(
-                            format!("{name}牵头与配合的任务（按状态）"),
-                            "Tasks it leads and supports, by status".to_string(),
+                    caption=tr(
+                            "{name}牵头与配合的任务（按状态）",
+                            "Tasks {name} leads and supports, by status",
                         )
+                        .to_string()
+                    caption_name=name.clone()
                     series=status_series() rows=status_rows
                     axis_label=tr("任务数（项）", "Tasks").to_string()
                     label_header=tr("角色", "Role").to_string() />
