@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use planboard_notes::{
-    preview_import, FormatError, ImportPreview, ItemLabel, NoteBook, MAX_IMPORT_BYTES,
+    preview_import, FormatError, ImportPreview, ItemLabel, NoteBook, RejectReason, MAX_IMPORT_BYTES,
 };
 
 use super::download::{picked_file, read_text};
@@ -149,6 +149,23 @@ fn refusal(file_name: &str, problem: String) -> Refusal {
     }
 }
 
+/// Why a note is refused, with the file's own value it quotes marked in its language.
+#[component]
+fn RejectionReason(reason: RejectReason) -> impl IntoView {
+    let message = reason.message(lang());
+    let parts = reason.quoted_value().and_then(|value| {
+        let (before, after) = message.split_once(value)?;
+        Some((before.to_owned(), value.to_owned(), after.to_owned()))
+    });
+    match parts {
+        Some((before, value, after)) => {
+            let value_lang = written_lang(&value);
+            view! { {before} <span lang=value_lang>{value}</span> {after} }.into_any()
+        }
+        None => message.into_any(),
+    }
+}
+
 /// A file's name as the reader's system gave it, marked Chinese when it is.
 #[component]
 fn FileName(name: String) -> impl IntoView {
@@ -271,7 +288,7 @@ fn PreviewView(
                             <li data-testid="import-rejected-note">
                                 <code>{excerpt(&rejected.item_id, 60)}</code>
                                 {tr("：", ": ")}
-                                {rejected.reason.message(lang())}
+                                <RejectionReason reason=rejected.reason.clone() />
                             </li>
                         }).collect_view()}
                     </ul>

@@ -142,6 +142,16 @@ pub enum RejectReason {
 }
 
 impl RejectReason {
+    /// The file's own value that [`RejectReason::message`] quotes word for word (a
+    /// date, a tag), so the app can mark its language apart from the sentence's.
+    pub fn quoted_value(&self) -> Option<&str> {
+        match self {
+            RejectReason::BadDate { value } => Some(value),
+            RejectReason::BadTag { tag } => Some(tag),
+            _ => None,
+        }
+    }
+
     /// The reason, worded for the reader in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let fixed = |zh: &str, en: &str| lang.pick(zh, en).to_owned();

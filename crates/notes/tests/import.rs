@@ -196,9 +196,22 @@ fn invalid_notes_are_rejected_with_reasons_and_the_rest_previewed() {
         english("bad-date").contains("“明天”"),
         "the value is quoted"
     );
+    let quoted = |id: &str| {
+        preview
+            .rejected
+            .iter()
+            .find(|r| r.item_id == id)
+            .and_then(|r| r.reason.quoted_value().map(str::to_owned))
+    };
+    assert_eq!(quoted("bad-date").as_deref(), Some("明天"));
+    assert_eq!(quoted("bad-tag").as_deref(), Some("a b"));
+    assert_eq!(quoted("future"), None);
     for rejected in &preview.rejected {
         let message = rejected.reason.message(Lang::En);
-        let own_words = message.replace("明天", "");
+        let own_words = match rejected.reason.quoted_value() {
+            Some(value) => message.replace(value, ""),
+            None => message.clone(),
+        };
         assert!(
             !own_words
                 .chars()
