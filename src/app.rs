@@ -1,7 +1,6 @@
 //! The app shell: header, skip link, data loading, and the router that picks a page
 //! from the route.
 
-use leptos::context::Provider;
 use leptos::prelude::*;
 use planboard_model::{LoadError, View};
 
@@ -31,6 +30,7 @@ pub fn App() -> impl IntoView {
     let language = provide_language();
     RouteState::provide();
     crate::notes::provide_notes();
+    crate::imports::provide_imports();
     let data = LocalResource::new(load_app_data);
     let route = use_route();
     // Only a change of view replaces the page; a filter change is the page's own business.
@@ -92,14 +92,19 @@ fn Shell(data: LocalResource<Result<AppData, LoadError>>, view: Memo<View>) -> i
                         .into_any()
                 }
                 Some(Err(error)) => view! { <LoadErrorPage error /> }.into_any(),
+                // The published data with the documents imported in this browser,
+                // redrawn when one is imported or removed.
                 Some(Ok(app_data)) => {
-                    view! {
-                        <Provider value=app_data>
-                            <div class="page" data-testid="app">
-                                {move || routed_page(view.get())}
-                            </div>
-                        </Provider>
-                    }
+                    crate::imports::with_local_documents(
+                        app_data,
+                        move || {
+                            view! {
+                                <div class="page" data-testid="app">
+                                    {move || routed_page(view.get())}
+                                </div>
+                            }
+                        },
+                    )
                         .into_any()
                 }
             }}
@@ -143,6 +148,7 @@ fn routed_page(view: View) -> AnyView {
         View::Lag => view! { <LagPage /> }.into_any(),
         View::Compare => view! { <ComparePage /> }.into_any(),
         View::Bulletin => view! { <BulletinPage /> }.into_any(),
+        View::Import => view! { <crate::imports::ImportPage /> }.into_any(),
     }
 }
 
@@ -164,6 +170,7 @@ fn view_title(view: &View) -> String {
         View::Lag => tr("滞后分析", "Lag analysis").to_string(),
         View::Compare => tr("年度对比", "Year over year").to_string(),
         View::Bulletin => tr("督查通报", "Supervision bulletin").to_string(),
+        View::Import => tr("导入文件", "Import a document").to_string(),
     }
 }
 

@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod data_loader;
 mod i18n;
+mod imports;
 mod notes;
 mod pages;
 mod state;

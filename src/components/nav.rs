@@ -8,7 +8,7 @@ use crate::state::{href_view, use_route};
 
 /// The top-level sections, in the order the header lists them.
 /// (key, Chinese, English).
-const SECTIONS: [(&str, &str, &str); 11] = [
+const SECTIONS: [(&str, &str, &str); 12] = [
     ("overview", "总览", "Overview"),
     ("tasks", "任务", "Tasks"),
     ("plan", "规划", "Plan"),
@@ -20,6 +20,7 @@ const SECTIONS: [(&str, &str, &str); 11] = [
     ("pace", "序时进度", "Pace"),
     ("lag", "滞后分析", "Lag"),
     ("compare", "年度对比", "Year on year"),
+    ("import", "导入", "Import"),
 ];
 
 /// The nav key (`data-nav`) of the section a view belongs to; an item page belongs to
@@ -38,6 +39,7 @@ pub fn section_of(view: &View) -> Option<&'static str> {
         View::Pace => Some("pace"),
         View::Lag | View::Bulletin => Some("lag"),
         View::Compare => Some("compare"),
+        View::Import => Some("import"),
     }
 }
 
@@ -53,6 +55,7 @@ fn section_view(key: &str) -> View {
         "pace" => View::Pace,
         "lag" => View::Lag,
         "compare" => View::Compare,
+        "import" => View::Import,
         _ => View::Overview,
     }
 }

@@ -274,6 +274,18 @@ fn DocumentFacts(document: String, source: SourceSpan) -> impl IntoView {
         .into_any(),
         None => document.clone().into_any(),
     };
+    // A document imported in this browser is marked, and its items have no threads.
+    let local = found.as_ref().and_then(|found| {
+        crate::imports::local_badge(found).map(|badge| view! {
+            " " {badge}
+            <span class="local-note">
+                {tr(
+                    "（本地导入的文件不参与主题脉络和跨文件关联）",
+                    " (documents imported here take no part in threads or cross-document links)",
+                )}
+            </span>
+        })
+    });
     let file = found.map(|found| found.source_file).unwrap_or_default();
     let (first, last) = (source.first_line, source.last_line);
     let lines = match (first == last, lang()) {
@@ -285,7 +297,7 @@ fn DocumentFacts(document: String, source: SourceSpan) -> impl IntoView {
     let path = source.path.join(" › ");
     view! {
         <dt>{tr("文件", "Document")}</dt>
-        <dd>{document_line}</dd>
+        <dd>{document_line} {local}</dd>
         <dt>{tr("原文位置", "Where in the document")}</dt>
         <dd class="source-location">
             {(!path.is_empty())

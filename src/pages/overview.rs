@@ -291,6 +291,7 @@ fn document_row(dataset: &Dataset, document: &SourceDocument) -> impl IntoView {
             <th scope="row">
                 <a href=link lang="zh-CN">{document.title.clone()}</a>
                 <span class="document-issuer" lang="zh-CN">{document.issuer.clone()}</span>
+                {crate::imports::local_badge(document)}
             </th>
             <td>{document.kind.label(lang())}</td>
             <td lang="zh-CN">{document.jurisdiction.clone()}</td>

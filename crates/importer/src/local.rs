@@ -117,17 +117,7 @@ impl LocalMerge {
 /// Reads a chosen file and says what importing it into `base` (the dataset the reader
 /// sees now, earlier local documents included) would add. Nothing is changed.
 pub fn preview(base: &Dataset, file_name: &str, bytes: &[u8]) -> Result<LocalPreview, ImportError> {
-    if bytes.len() > MAX_LOCAL_FILE_BYTES {
-        return Err(ImportError::new(
-            file_name,
-            0,
-            format!(
-                "文件过大({} KB),可导入的文件最大 {} KB;请确认选的是文本格式的责任分解或进展报告",
-                bytes.len() / 1024,
-                MAX_LOCAL_FILE_BYTES / 1024
-            ),
-        ));
-    }
+    check_size(file_name, bytes.len())?;
     let text = decode(bytes, file_name)?;
     let (kind, parsed) = prepare(base, file_name, &text, None)?;
     let lines = line_report(&parsed);
@@ -146,6 +136,22 @@ pub fn preview(base: &Dataset, file_name: &str, bytes: &[u8]) -> Result<LocalPre
         lines,
         text,
     })
+}
+
+/// Refuses a file over [`MAX_LOCAL_FILE_BYTES`] (the app asks before reading it).
+pub fn check_size(file_name: &str, bytes: usize) -> Result<(), ImportError> {
+    if bytes <= MAX_LOCAL_FILE_BYTES {
+        return Ok(());
+    }
+    Err(ImportError::new(
+        file_name,
+        0,
+        format!(
+            "文件过大({} KB),可导入的文件最大 {} KB;请确认选的是文本格式的责任分解或进展报告",
+            bytes / 1024,
+            MAX_LOCAL_FILE_BYTES / 1024
+        ),
+    ))
 }
 
 /// `base` with every readable local source added, in stored order.

@@ -1,0 +1,222 @@
+//! 导入 (`#/import`): choose a file, see what it holds, accept or cancel; below, the
+//! documents imported so far.
+
+use std::sync::Arc;
+
+use js_sys::{Date, Uint8Array};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use planboard_importer::local::{check_size, preview, LocalPreview};
+use planboard_model::Dataset;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, HtmlInputElement};
+
+use super::list::LocalDocumentList;
+use super::preview::{items, PreviewPanel};
+use super::state::{use_imports, Done};
+use crate::i18n::{lang, tr};
+use crate::state::use_data;
+
+/// A chosen file and what the importer made of it.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Chosen {
+    pub file_name: String,
+    pub preview: LocalPreview,
+    /// Time the importer took in this browser (decode, detect, parse, assemble), ms.
+    pub parse_ms: f64,
+}
+
+/// The import page.
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let imports = use_imports();
+    let data = use_data();
+    let chosen: RwSignal<Option<Chosen>> = RwSignal::new(None);
+    // `FILE:LINE: message`, as the importer words it.
+    let refused: RwSignal<Option<String>> = RwSignal::new(None);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+
+    let on_change = move |event: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&event);
+        let file = input.files().and_then(|files| files.get(0));
+        imports.notice.set(None);
+        chosen.set(None);
+        refused.set(None);
+        if let Some(file) = file {
+            read_and_preview(file, data.dataset.clone(), chosen, refused);
+        }
+    };
+    let clear = move || {
+        chosen.set(None);
+        refused.set(None);
+        if let Some(input) = input_ref.get_untracked() {
+            input.set_value("");
+        }
+    };
+
+    view! {
+        <div class="view import-page">
+            <div class="page-head">
+                <h1>{tr("导入文件", "Import a document")}</h1>
+                <p class="page-lede">
+                    {tr(
+                        "可导入新的政府工作报告责任分解或半年进展报告（UTF-8 文本文件）。文件在本浏览器中解析，不会上传；导入后只保存在本设备上，与已发布的文件一起出现在各个页面中，可随时移除。",
+                        "Import a new task breakdown or half-year progress report (a UTF-8 text file). The file is read in this browser and never uploaded; once imported it is kept on this device only, appears in every view beside the published documents, and can be removed at any time.",
+                    )}
+                </p>
+            </div>
+            <StorageProblemNotice />
+            {move || {
+                imports
+                    .notice()
+                    .map(|notice| {
+                        view! {
+                            <p class="import-notice" role="status" data-testid="import-notice">
+                                {done_message(notice)}
+                            </p>
+                        }
+                    })
+            }}
+            <section class="import-choose" aria-labelledby="import-choose-heading">
+                <h2 id="import-choose-heading">{tr("选择文件", "Choose a file")}</h2>
+                <p class="import-file-field">
+                    <label for="import-file">{tr("文本文件（.txt）：", "Text file (.txt): ")}</label>
+                    <input
+                        type="file"
+                        id="import-file"
+                        accept=".txt,text/plain"
+                        data-testid="import-file"
+                        node_ref=input_ref
+                        on:change=on_change
+                    />
+                </p>
+                {move || {
+                    refused
+                        .get()
+                        .map(|message| {
+                            view! {
+                                <div class="import-refused" role="alert" data-testid="import-error">
+                                    <p>
+                                        {tr(
+                                            "无法导入这个文件，未作任何改动：",
+                                            "This file cannot be imported; nothing was changed:",
+                                        )}
+                                    </p>
+                                    <p>
+                                        <code lang="zh-CN">{message}</code>
+                                    </p>
+                                </div>
+                            }
+                        })
+                }}
+                {move || {
+                    chosen
+                        .get()
+                        .map(|chosen| view! { <PreviewPanel chosen on_done=clear /> })
+                }}
+            </section>
+            <LocalDocumentList />
+        </div>
+    }
+}
+
+/// What was just done, in the interface language; the file name as the reader gave it.
+fn done_message(done: Done) -> impl IntoView {
+    let (before, file_name, after) = match done {
+        Done::Imported { file_name, tasks } => (
+            tr("已导入 ", "Imported "),
+            file_name,
+            lang().pick(
+                format!("（{tasks} 项任务）。"),
+                format!(" ({}).", items(tasks)),
+            ),
+        ),
+        Done::Removed { file_name } => (
+            tr("已移除 ", "Removed "),
+            file_name,
+            tr("。", ".").to_owned(),
+        ),
+    };
+    view! { {before} <span lang="zh-CN">{file_name}</span> {after} }
+}
+
+/// Reads `file` and previews it against the data shown now (so the id it would get
+/// avoids the documents imported before it).
+fn read_and_preview(
+    file: File,
+    dataset: Arc<Dataset>,
+    chosen: RwSignal<Option<Chosen>>,
+    refused: RwSignal<Option<String>>,
+) {
+    let file_name = file.name();
+    // Asked before reading: a wrong choice (a video, an archive) is not read at all.
+    if let Err(error) = check_size(&file_name, file.size() as usize) {
+        refused.set(Some(error.to_string()));
+        return;
+    }
+    spawn_local(async move {
+        let bytes = match JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
+            Err(_) => {
+                let message = lang().pick(
+                    format!("{file_name}:0: 浏览器无法读取这个文件"),
+                    format!("{file_name}:0: the browser could not read this file"),
+                );
+                let _ = refused.try_set(Some(message));
+                return;
+            }
+        };
+        let started = Date::now();
+        let result = preview(&dataset, &file_name, &bytes);
+        let parse_ms = Date::now() - started;
+        // The page may have been redrawn meanwhile (another tab imported): then these
+        // signals are gone and the result has no one to show it to.
+        match result {
+            Ok(preview) => {
+                let _ = chosen.try_set(Some(Chosen {
+                    file_name,
+                    preview,
+                    parse_ms,
+                }));
+            }
+            Err(error) => {
+                let _ = refused.try_set(Some(error.to_string()));
+            }
+        }
+    });
+}
+
+/// Said when the stored imports could not be read at start.
+#[component]
+fn StorageProblemNotice() -> impl IntoView {
+    let imports = use_imports();
+    move || {
+        imports.storage_problem().map(|problem| {
+            let kept = match &problem.backup_key {
+                Some(key) => view! {
+                    {tr("原内容已原样另存为 ", "The value was kept as it was under ")}
+                    <code>{key.clone()}</code>
+                    {tr("。", ".")}
+                }
+                .into_any(),
+                None => tr(
+                    "原内容未能另存（存储空间不足）；为免覆盖，暂停导入和移除。",
+                    "It could not be backed up (storage full); to avoid overwriting it, importing and removing are paused.",
+                )
+                .into_any(),
+            };
+            view! {
+                <div class="import-refused" role="alert" data-testid="import-storage-problem">
+                    <p>
+                        {tr(
+                            "本浏览器中保存的导入文件无法读取：",
+                            "The documents imported in this browser could not be read: ",
+                        )}
+                        <code>{problem.detail.clone()}</code>
+                    </p>
+                    <p>{kept}</p>
+                </div>
+            }
+        })
+    }
+}
