@@ -74,10 +74,10 @@ pub fn IndicatorChart(
             view! {
                 <tr>
                     <th scope="row" lang="zh-CN">{i.name.clone()}</th>
-                    <td lang="zh-CN">{i.unit.clone()}</td>
-                    <td class="num" lang="zh-CN">{i.baseline.clone()}</td>
-                    <td class="num" lang="zh-CN">{i.target.clone()}</td>
-                    <td class="num" lang="zh-CN">{i.growth.clone()}</td>
+                    <td lang=value_lang(&i.unit)>{i.unit.clone()}</td>
+                    <td class="num" lang=value_lang(&i.baseline)>{i.baseline.clone()}</td>
+                    <td class="num" lang=value_lang(&i.target)>{i.target.clone()}</td>
+                    <td class="num" lang=value_lang(&i.growth)>{i.growth.clone()}</td>
                 </tr>
             }
         })
@@ -119,6 +119,14 @@ pub fn IndicatorChart(
             </div>
         </figure>
     }
+}
+
+/// `zh-CN` for a value from the documents only when it holds Chinese (`高于全省平均`,
+/// `万人`): a bare number or `%` is no language's, and marked Chinese it may be broken
+/// across lines at its decimal point (`3201.` / `4`) in a narrow column.
+pub fn value_lang(text: &str) -> Option<&'static str> {
+    let chinese = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}');
+    text.chars().any(chinese).then_some("zh-CN")
 }
 
 /// The legend's, the table's and the bars' word for the 2020 value.
@@ -172,7 +180,7 @@ fn indicator_row(indicator: &Indicator, top: f64) -> AnyView {
                 <text class="indicator-note" x=fmt(BAR_LABEL_WIDTH)
                     y=fmt(top + TITLE_HEIGHT + BAR_HEIGHT - 2.0)>
                     {before}
-                    <tspan lang="zh-CN">{growth.to_string()}</tspan>
+                    <tspan lang=value_lang(growth)>{growth.to_string()}</tspan>
                     {after}
                 </text>
             </g>
@@ -211,7 +219,8 @@ fn indicator_row(indicator: &Indicator, top: f64) -> AnyView {
                 view! {
                     <rect class=format!("ind-{class}") x=fmt(x0) y=fmt(y) width=fmt((x1 - x0).max(1.0))
                         height=fmt(BAR_HEIGHT)></rect>
-                    <text class="bar-total" x=fmt(value_x) y=text_y text-anchor="start" lang="zh-CN">
+                    <text class="bar-total" x=fmt(value_x) y=text_y text-anchor="start"
+                        lang=value_lang(printed)>
                         {printed.to_string()}
                     </text>
                 }
@@ -225,7 +234,7 @@ fn indicator_row(indicator: &Indicator, top: f64) -> AnyView {
                 };
                 view! {
                     <text class="indicator-note" x=fmt(BAR_LABEL_WIDTH) y=text_y>
-                        <tspan lang="zh-CN">{printed.to_string()}</tspan>
+                        <tspan lang=value_lang(printed)>{printed.to_string()}</tspan>
                         {why}
                     </text>
                 }

@@ -101,15 +101,17 @@ pub fn LeadersPage() -> impl IntoView {
                             tabindex="0">
                             <table class="data leaders-table">
                                 <thead>
+                                    // Short English headers: the table must fit a phone.
+                                    // Both jurisdictions (湖州市, 平湖市) are cities.
                                     <tr>
                                         <th scope="col">{tr("姓名", "Name")}</th>
                                         <th scope="col">{tr("职务", "Post")}</th>
-                                        <th scope="col">{tr("辖区", "Jurisdiction")}</th>
+                                        <th scope="col">{tr("辖区", "City")}</th>
                                         <th scope="col" class="num">
-                                            {tr("年度重点工作", "Annual key tasks")}
+                                            {tr("年度重点工作", "Annual tasks")}
                                         </th>
                                         <th scope="col" class="num">
-                                            {tr("五年重点工作", "Five-year key tasks")}
+                                            {tr("五年重点工作", "Five-year tasks")}
                                         </th>
                                         {any_other
                                             .then(|| {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use planboard_model::{Lang, ResultRow};
 
+use crate::components::indicator_chart::value_lang;
 use crate::i18n::{lang, tr};
 use crate::pages::plan_tables::by_category;
 
@@ -165,22 +166,25 @@ pub fn ResultsTable(results: Vec<ResultRow>) -> impl IntoView {
 /// value (`适度增长，提高占全省比重`), else one cell per column.
 fn row_cells(row: &ResultRow, group: &ColumnGroup) -> AnyView {
     if group.columns.is_empty() {
-        let value = cell(row, &group.name).unwrap_or_default().to_string();
-        return view! { <td class="num" lang="zh-CN">{value}</td> }.into_any();
+        let value = cell(row, &group.name).unwrap_or_default();
+        let lang = value_lang(value);
+        let value = value.to_string();
+        return view! { <td class="num" lang=lang>{value}</td> }.into_any();
     }
     if let Some(value) = cell(row, &group.name) {
         let span = group.columns.len().to_string();
+        let lang = value_lang(value);
         let value = value.to_string();
-        return view! { <td class="merged" colspan=span lang="zh-CN">{value}</td> }.into_any();
+        return view! { <td class="merged" colspan=span lang=lang>{value}</td> }.into_any();
     }
     group
         .columns
         .iter()
         .map(|column| {
-            let value = cell(row, &group.header(column))
-                .unwrap_or_default()
-                .to_string();
-            view! { <td class="num" lang="zh-CN">{value}</td> }
+            let value = cell(row, &group.header(column)).unwrap_or_default();
+            let lang = value_lang(value);
+            let value = value.to_string();
+            view! { <td class="num" lang=lang>{value}</td> }
         })
         .collect_view()
         .into_any()
