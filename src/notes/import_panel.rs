@@ -207,7 +207,7 @@ fn PreviewView(
     let changes = preview.changes_anything();
     view! {
         <div
-            class="import-preview"
+            class="notes-import-preview"
             data-testid="import-preview"
             role="region"
             aria-label=tr("导入预览", "Import preview")
@@ -221,7 +221,7 @@ fn PreviewView(
                     )}
                 </p>
             })}
-            <ul class="import-counts">
+            <ul class="notes-import-counts">
                 {count("import-added", ("新增", "Added"), preview.added.len())}
                 {count(
                     "import-updated",
