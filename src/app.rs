@@ -80,6 +80,7 @@ fn Shell(data: LocalResource<Result<AppData, LoadError>>, view: Memo<View>) -> i
         </a>
         <SiteHeader />
         <crate::notes::NotesBanner />
+        <crate::imports::ImportsBanner />
         <UpdateBanner />
         <main id="main" tabindex="-1">
             {move || match data.get() {

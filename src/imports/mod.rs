@@ -18,5 +18,5 @@ mod storage;
 
 pub use badge::local_badge;
 pub use data::with_local_documents;
-pub use page::ImportPage;
+pub use page::{ImportPage, ImportsBanner};
 pub use state::provide_imports;

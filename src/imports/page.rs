@@ -7,7 +7,7 @@ use js_sys::{Date, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use planboard_importer::local::{check_size, preview, LocalPreview};
-use planboard_model::Dataset;
+use planboard_model::{Dataset, View};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlInputElement};
 
@@ -15,7 +15,7 @@ use super::list::LocalDocumentList;
 use super::preview::{items, PreviewPanel};
 use super::state::{use_imports, Done};
 use crate::i18n::{lang, tr};
-use crate::state::use_data;
+use crate::state::{href_view, use_data};
 
 /// A chosen file and what the importer made of it.
 #[derive(Clone, Debug, PartialEq)]
@@ -215,6 +215,27 @@ fn StorageProblemNotice() -> impl IntoView {
                         <code>{problem.detail.clone()}</code>
                     </p>
                     <p>{kept}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// A line on every page when the stored imports could not be read at start, so the
+/// reader who misses their documents learns why and where to look.
+#[component]
+pub fn ImportsBanner() -> impl IntoView {
+    let imports = use_imports();
+    move || {
+        imports.storage_problem().map(|_| {
+            view! {
+                <div class="notes-banner" role="alert" data-testid="imports-banner">
+                    {tr(
+                        "本浏览器中保存的导入文件无法读取，原内容已尽量保留。详见",
+                        "The documents imported in this browser could not be read; what was stored has been kept where possible. See ",
+                    )}
+                    <a href=href_view(View::Import)>{tr("「导入」", "Import")}</a>
+                    {tr("。", ".")}
                 </div>
             }
         })

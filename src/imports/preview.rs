@@ -108,7 +108,7 @@ fn Counts(preview: LocalPreview) -> impl IntoView {
         .map(|&(status, count)| {
             view! {
                 <li data-status=status.code()>
-                    {format!("{}：{count}", status.label(lang()))}
+                    {format!("{}{}{count}", status.label(lang()), tr("：", ": "))}
                 </li>
             }
         })

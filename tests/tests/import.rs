@@ -8,7 +8,7 @@ mod views_support;
 
 use std::path::{Path, PathBuf};
 
-use notes_support::{fill_storage, free_storage, stored};
+use notes_support::{fill_storage, free_storage, keys_with_prefix, store, stored};
 use planboard_browser_tests::{built_dist, workspace_root, App};
 use views_support::{facet_count, facet_link, open_tasks};
 
@@ -220,5 +220,98 @@ async fn a_full_storage_refuses_the_import_and_changes_nothing() {
             .await,
         0
     );
+    app.assert_no_panic().await;
+}
+
+/// Text nodes and title/aria-label attributes with Chinese characters outside an
+/// element whose closest `[lang]` is Chinese (the rule tests/tests/english.rs checks on
+/// every view; the import page's preview and list need a chosen file to appear).
+const UNMARKED_CHINESE: &str = r#"
+const cjk = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
+const isChinese = (element) => {
+  const marked = element && element.closest('[lang]');
+  return !!marked && (marked.getAttribute('lang') || '').toLowerCase().startsWith('zh');
+};
+const found = [];
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const parent = node.parentElement;
+  if (!parent || parent.closest('script, style, template, noscript')) continue;
+  if (cjk.test(node.data) && !isChinese(parent)) found.push(parent.outerHTML.slice(0, 120));
+}
+for (const element of document.body.querySelectorAll('[title], [aria-label]')) {
+  for (const name of ['title', 'aria-label']) {
+    const value = element.getAttribute(name);
+    if (value && cjk.test(value) && !isChinese(element)) found.push(name + ': ' + value);
+  }
+}
+return found;
+"#;
+
+async fn unmarked_chinese(app: &App) -> Vec<String> {
+    let found = app.eval(UNMARKED_CHINESE, vec![]).await;
+    serde_json::from_value(found).expect("a list of strings")
+}
+
+#[tokio::test]
+async fn the_import_page_in_english_marks_every_chinese_text_as_such() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = copy_of_source(dir.path(), "huzhou-2024-tasks-h1-progress.txt", NEW_NAME);
+    let prose = dir.path().join("游记.txt");
+    std::fs::write(&prose, "春天来了，湖州的山水格外秀丽。\n").expect("write");
+    let app = App::start().await;
+    app.open("index.html?lang=en#/import").await;
+    app.wait_for_app().await;
+    app.wait_for_text("[data-nav=\"import\"]", |text| text.trim() == "Import")
+        .await;
+
+    choose(&app, &prose).await;
+    app.wait_for(REFUSED).await;
+    assert_eq!(
+        unmarked_chinese(&app).await,
+        Vec::<String>::new(),
+        "refusal"
+    );
+    choose(&app, &file).await;
+    app.wait_for(PREVIEW).await;
+    assert_eq!(
+        unmarked_chinese(&app).await,
+        Vec::<String>::new(),
+        "preview"
+    );
+    app.click(ACCEPT).await;
+    app.wait_for("[data-testid=\"import-row\"]").await;
+    assert!(app
+        .text("[data-testid=\"import-notice\"]")
+        .await
+        .starts_with("Imported"));
+    assert_eq!(unmarked_chinese(&app).await, Vec::<String>::new(), "list");
+    app.open("index.html?lang=en#/").await;
+    app.wait_for_app().await;
+    app.wait_for(".documents-table [data-testid=\"local-badge\"]")
+        .await;
+    assert_eq!(
+        unmarked_chinese(&app).await,
+        Vec::<String>::new(),
+        "overview"
+    );
+    app.assert_no_panic().await;
+}
+
+#[tokio::test]
+async fn an_unreadable_stored_value_is_backed_up_and_the_app_still_starts() {
+    let app = App::start().await;
+    open_import(&app).await;
+    let unreadable = "{\"format\":\"planboard-imports\",\"version\":1,\"documents\":[{\"file_na";
+    store(&app, IMPORTS_KEY, unreadable).await;
+    app.reload().await;
+    app.wait_for_app().await;
+    app.wait_for("[data-testid=\"imports-banner\"]").await;
+    let problem = app.text("[data-testid=\"import-storage-problem\"]").await;
+    let backups = keys_with_prefix(&app, "planboard.imports.backup.").await;
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert!(problem.contains(&backups[0]), "{problem}");
+    assert_eq!(stored(&app, &backups[0]).await.as_deref(), Some(unreadable));
+    assert_eq!(published_counts(&app).await, (76, 7));
     app.assert_no_panic().await;
 }
