@@ -298,7 +298,7 @@ fn MatrixSection(jurisdiction: String) -> impl IntoView {
             <p class="section-note">
                 {tr(
                     "每格为“牵头 / 配合”次数，统计责任分解中写明分管领导的任务。列出任务最多的部门，其余合计在“其他”。",
-                    "Each cell counts “leads / assists” over the breakdown's tasks that name a leader in charge. The departments with the most tasks have a column each; the rest are summed under “Other”.",
+                    "Each cell counts \"leads / assists\" over the breakdown's tasks that name a leader in charge. The departments with the most tasks have a column each; the rest are summed under \"Other\".",
                 )}
             </p>
             <p><strong>{tr("负荷重的部门：", "Departments with a heavy load: ")}</strong>{overloaded}</p>

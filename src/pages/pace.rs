@@ -54,10 +54,10 @@ pub fn PacePage() -> impl IntoView {
                         <th scope="row">
                             <a href=item_href(&indicator.id) lang="zh-CN">{indicator.name.clone()}</a>
                         </th>
-                        <td lang="zh-CN">{unit}</td>
+                        <td class="pace-unit" lang="zh-CN">{unit}</td>
                         <td class="num" lang="zh-CN">{indicator.baseline.clone()}</td>
                         <td class="num" lang="zh-CN">{indicator.target.clone()}</td>
-                        <td>{method}</td>
+                        <td class="pace-method">{method}</td>
                         <td>{rate}</td>
                         <td class="num">{expected}</td>
                     </tr>
@@ -112,7 +112,7 @@ pub fn PacePage() -> impl IntoView {
                 </label>
                 <div class="table-scroll" role="region" tabindex="0"
                     aria-label=tr("主要指标序时进度表（可横向滚动）", "Pace of the key indicators (scrolls sideways)")>
-                    <table class="data" data-testid="pace-table">
+                    <table class="data pace-table" data-testid="pace-table">
                         <thead>
                             <tr>
                                 <th scope="col">{tr("指标", "Indicator")}</th>
