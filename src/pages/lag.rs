@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use planboard_model::lag::{
     lag_by_department, lag_by_earlier_leader, lag_by_leader, LagRow, Matrix,
 };
-use planboard_model::{DocumentKind, LinkIndex, Route, Status, View};
+use planboard_model::{DocumentKind, Lang, LinkIndex, Route, Status, View};
 
 use crate::components::chart::{ChartRow, Series, SeriesStyle, StackedBarChart};
 use crate::components::task_row::{document_short_label, EntryRow};
@@ -140,7 +140,13 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
             </nav>
             <p class="lag-bulletin-link">
                 <a href=bulletin_href data-testid="bulletin-link">
-                    {tr("打印督查通报", "Print the supervision bulletin")}
+                    {match lang() {
+                        Lang::Zh => "打印督查通报".into_any(),
+                        Lang::En => view! {
+                            "Print the supervision bulletin (" <span lang="zh-CN">"督查通报"</span> ")"
+                        }
+                        .into_any(),
+                    }}
                 </a>
             </p>
             <section aria-labelledby="lag-leaders">
