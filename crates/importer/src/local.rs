@@ -15,7 +15,7 @@ use crate::dataset::assemble;
 use crate::detect::{detect, DetectedKind};
 use crate::error::ImportError;
 use crate::parsed::ParsedDocument;
-use crate::pipeline::{decode, parse_document};
+use crate::pipeline::decode;
 use crate::reference::jurisdiction_rank;
 use planboard_model::{Dataset, SourceDocument, Status};
 use serde::{Deserialize, Serialize};
@@ -195,17 +195,24 @@ fn prepare(
         return Err(ImportError::new(file_name, 0, "文件为空(没有任何文字)"));
     }
     let kind = detect(text, file_name)?;
-    if matches!(kind, DetectedKind::FiveYearPlan | DetectedKind::WorkReport) {
-        return Err(ImportError::new(
-            file_name,
-            1,
-            format!(
-                "这是一份{}:每个时期只有一份,本应用已收录,不能再导入;可导入的是新的责任分解或进展报告",
-                kind.document_kind().label_zh()
-            ),
-        ));
-    }
-    let (kind, mut parsed) = parse_document(text, file_name)?;
+    // The build's parsers for these kinds, called here rather than through
+    // `pipeline::parse_document` so the plan and work-report parsers, which never run
+    // in the browser, stay out of the app's wasm.
+    let mut parsed = match kind {
+        DetectedKind::TaskBreakdown => crate::breakdown::parse(text, file_name)?,
+        DetectedKind::ProgressReport => crate::progress::parse(text, file_name)?,
+        DetectedKind::ProgressTable => crate::pinghu::parse(text, file_name)?,
+        DetectedKind::FiveYearPlan | DetectedKind::WorkReport => {
+            return Err(ImportError::new(
+                file_name,
+                1,
+                format!(
+                    "这是一份{}:每个时期只有一份,本应用已收录,不能再导入;可导入的是新的责任分解或进展报告",
+                    kind.document_kind().label_zh()
+                ),
+            ))
+        }
+    };
     if parsed.tasks.is_empty() && parsed.projects.is_empty() {
         return Err(ImportError::new(
             file_name,
