@@ -110,7 +110,9 @@ pub fn IndicatorChart(
                             <th scope="col" class="num">{baseline_label()}</th>
                             <th scope="col" class="num">{target_label()}</th>
                             <th scope="col" class="num">
-                                {tr("年均/累计增长", "Annual / cumulative growth")}
+                                // Short in English: five columns share a phone's width here
+                                // (表2—1 above has room for the full heading).
+                                {tr("年均/累计增长", "Growth")}
                             </th>
                         </tr>
                     </thead>
