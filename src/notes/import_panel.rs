@@ -111,17 +111,17 @@ pub fn ImportPanel(labels: StoredValue<HashMap<String, ItemLabel>>) -> impl Into
             </label>
             {move || error.get().map(|refusal| view! {
                 <p class="notes-error" role="alert" data-testid="import-error">
-                    {tr("无法导入“", "Cannot import “")}
+                    {tr("无法导入“", "Cannot import \"")}
                     <FileName name=refusal.file_name />
                     {lang().pick(
                         format!("”：{}。笔记未作任何改动。", refusal.problem),
-                        format!("”: {}. Your notes are unchanged.", refusal.problem),
+                        format!("\": {}. Your notes are unchanged.", refusal.problem),
                     )}
                 </p>
             })}
             {move || done.get().map(|done| view! {
                 <p class="notes-done" role="status" data-testid="import-done">
-                    {tr("已导入“", "Imported “")}
+                    {tr("已导入“", "Imported \"")}
                     <FileName name=done.file_name />
                     {lang().pick(
                         format!(
@@ -129,7 +129,7 @@ pub fn ImportPanel(labels: StoredValue<HashMap<String, ItemLabel>>) -> impl Into
                             done.added, done.updated, done.conflicts
                         ),
                         format!(
-                            "”: {} added, {} updated, {} in conflict (the newer version kept).",
+                            "\": {} added, {} updated, {} in conflict (the newer version kept).",
                             done.added, done.updated, done.conflicts
                         ),
                     )}

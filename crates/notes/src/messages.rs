@@ -107,7 +107,8 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
-/// Why one note of a file or of storage could not be taken.
+/// Why one note of a file or of storage could not be taken. (The English quotes the
+/// file's values with ASCII quotes: the CJK font draws “” full-width.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RejectReason {
     /// A version-1 envelope whose `saved_at_ms` is not an integer.
@@ -174,7 +175,7 @@ impl RejectReason {
             ),
             RejectReason::BadDate { value } => lang.pick(
                 format!("跟进日期“{value}”不是有效日期（应为 YYYY-MM-DD）"),
-                format!("the follow-up date “{value}” is not a valid date (YYYY-MM-DD)"),
+                format!("the follow-up date \"{value}\" is not a valid date (YYYY-MM-DD)"),
             ),
             RejectReason::TextTooLong { chars } => lang.pick(
                 format!("笔记过长（{chars} 字，上限 {MAX_TEXT_CHARS} 字）"),
@@ -187,7 +188,7 @@ impl RejectReason {
             RejectReason::BadTag { tag } => lang.pick(
                 format!("标签“{tag}”不合格式（应为 1–{MAX_TAG_CHARS} 字，不含空格和逗号）"),
                 format!(
-                    "the tag “{tag}” is malformed (1–{MAX_TAG_CHARS} characters, no spaces or commas)"
+                    "the tag \"{tag}\" is malformed (1–{MAX_TAG_CHARS} characters, no spaces or commas)"
                 ),
             ),
             RejectReason::DuplicateTags => fixed("标签重复", "a tag appears twice"),

@@ -191,9 +191,9 @@ fn invalid_notes_are_rejected_with_reasons_and_the_rest_previewed() {
     };
     assert_eq!(english("future"), "the edit time is in the future");
     assert_eq!(english("dup-tag"), "a tag appears twice");
-    assert!(english("bad-tag").starts_with("the tag “a b” is malformed"));
+    assert!(english("bad-tag").starts_with("the tag \"a b\" is malformed"));
     assert!(
-        english("bad-date").contains("“明天”"),
+        english("bad-date").contains("\"明天\""),
         "the value is quoted"
     );
     let quoted = |id: &str| {
