@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use planboard_model::Lang;
-use planboard_notes::{merge, Conflict, FormatError, Note, NoteBook};
+use planboard_notes::{merge, Conflict, FormatError, Note, NoteBook, StorageProblem};
 
 use super::storage::{self, list_backups, Backup, SaveError};
 
@@ -91,54 +91,6 @@ impl UnsavedBackup {
                     "notes from an older version, or partly damaged",
                 )
                 .to_owned(),
-        }
-    }
-}
-
-/// What went wrong with the stored notes, kept as a value (the notes outlive a language
-/// switch) and worded when shown.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageProblem {
-    /// Some stored notes were damaged and left out; the rest loaded.
-    DamagedNotes { count: usize },
-    /// The stored value could not be read at start; the page began with no notes.
-    UnreadableAtStart(FormatError),
-    /// Another tab or program replaced the stored value with something unreadable.
-    ReplacedByUnreadable(FormatError),
-}
-
-impl StorageProblem {
-    /// The sentence for the reader, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            StorageProblem::DamagedNotes { count } => lang.pick(
-                format!("本机保存的笔记中有 {count} 条已损坏，无法读取；其余笔记照常可用。"),
-                if *count == 1 {
-                    "One note saved on this device is damaged and cannot be read; the other notes work as usual.".to_owned()
-                } else {
-                    format!("{count} notes saved on this device are damaged and cannot be read; the other notes work as usual.")
-                },
-            ),
-            StorageProblem::UnreadableAtStart(error) => lang.pick(
-                format!(
-                    "本机存储中的笔记数据无法读取（{}），已从空白笔记开始。",
-                    error.message(lang)
-                ),
-                format!(
-                    "The notes stored on this device cannot be read ({}); starting with no notes.",
-                    error.message(lang)
-                ),
-            ),
-            StorageProblem::ReplacedByUnreadable(error) => lang.pick(
-                format!(
-                    "本机存储中的笔记数据被改为无法读取的内容（{}）；本页的笔记仍完整，已重新保存。",
-                    error.message(lang)
-                ),
-                format!(
-                    "The notes stored on this device were replaced with something unreadable ({}); the notes in this page are complete and have been saved again.",
-                    error.message(lang)
-                ),
-            ),
         }
     }
 }

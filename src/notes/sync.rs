@@ -5,11 +5,13 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use planboard_notes::{merge, parse_stored, Conflict, FormatError, NoteBook, StoredState};
+use planboard_notes::{
+    merge, parse_stored, Conflict, FormatError, NoteBook, StorageProblem, StoredState,
+};
 
 use super::state::{
-    now_ms, NotesState, SaveStatus, StorageProblem, UnsavedBackup, FIRST_RETRY_DELAY_MS,
-    MAX_RETRY_DELAY_MS, SAVE_DEBOUNCE,
+    now_ms, NotesState, SaveStatus, UnsavedBackup, FIRST_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS,
+    SAVE_DEBOUNCE,
 };
 use super::storage::{
     list_backups, read_notes_raw, write_backup, write_book, SaveError, BACKUP_PREFIX, NOTES_KEY,

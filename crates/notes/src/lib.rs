@@ -29,7 +29,7 @@ pub use import::{
 pub use merge::{
     compare_versions, is_conflict, merge, Conflict, MergeOutcome, CONCURRENT_EDIT_WINDOW_MS,
 };
-pub use messages::{FormatError, RejectReason, Rejected, ShapeProblem};
+pub use messages::{FormatError, RejectReason, Rejected, ShapeProblem, StorageProblem};
 pub use note::{
     normalize_tags, Mark, Note, MAX_DEVICE_CHARS, MAX_ITEM_ID_CHARS, MAX_TAGS, MAX_TAG_CHARS,
     MAX_TEXT_CHARS,
