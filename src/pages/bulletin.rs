@@ -162,7 +162,7 @@ fn title() -> AnyView {
     match lang() {
         Lang::Zh => "督查通报".into_any(),
         Lang::En => {
-            view! { "Supervision bulletin " <span lang="zh-CN">"（督查通报）"</span> }.into_any()
+            view! { "Supervision bulletin (" <span lang="zh-CN">"督查通报"</span> ")" }.into_any()
         }
     }
 }

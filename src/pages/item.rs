@@ -129,7 +129,7 @@ fn TaskDetail(task: Task, position: usize) -> impl IntoView {
                 .then(|| {
                     view! {
                         <section class="item-section item-remarks">
-                            <h2>{tr("滞后说明", "Why it lags: the supervisors' remarks")}</h2>
+                            <h2>{tr("滞后说明", "Reason for delay")}</h2>
                             {task
                                 .remarks
                                 .iter()

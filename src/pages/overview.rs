@@ -342,7 +342,7 @@ fn StatusDefinitions() -> impl IntoView {
 fn status_definition_en(status: Status) -> &'static str {
     match status {
         Status::Lagging => {
-            "The progress report has a supervisors' remark under the task saying it lags (e.g. “slower than the half-year target”)."
+            "The progress report has a supervisors' remark under the task saying it lags (for example, that it is slower than the half-year target)."
         }
         Status::NoProgress => "The task is listed in a progress report, but nothing is written under it.",
         Status::Reported => "The progress report writes progress under the task and no remark that it lags.",

@@ -82,7 +82,7 @@ pub fn ProjectsPage() -> impl IntoView {
                     {match lang() {
                         Lang::Zh => "民生实事".into_any(),
                         Lang::En => {
-                            view! { "Livelihood projects " <span lang="zh-CN">"（民生实事）"</span> }
+                            view! { "Livelihood projects (" <span lang="zh-CN">"民生实事"</span> ")" }
                                 .into_any()
                         }
                     }}
@@ -92,7 +92,7 @@ pub fn ProjectsPage() -> impl IntoView {
                         .pick(
                             format!("共 {total} 项民生实事项目"),
                             format!(
-                                "{total} livelihood {}: the city's yearly promises of practical improvements",
+                                "{total} livelihood {}: the yearly pledges of practical improvements to daily life",
                                 if total == 1 { "project" } else { "projects" },
                             ),
                         )}
