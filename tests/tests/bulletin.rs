@@ -34,11 +34,41 @@ fn lagging_by_lead_unit(data: &Data) -> BTreeMap<String, BTreeSet<String>> {
 }
 
 async fn open_bulletin(app: &App) {
-    app.open(&format!("index.html#/bulletin?doc={REPORT}"))
+    open_bulletin_in(app, "").await;
+}
+
+/// `query` is what goes before the hash, e.g. `?lang=en`.
+async fn open_bulletin_in(app: &App, query: &str) {
+    app.open(&format!("index.html{query}#/bulletin?doc={REPORT}"))
         .await;
     app.wait_for_app().await;
     app.wait_for("[data-testid=\"bulletin-by-unit\"] .bulletin-item")
         .await;
+}
+
+/// The page printed through WebDriver, as text (pdftotext -layout; pages split by form
+/// feeds), and the number of pages with text.
+async fn printed_text(app: &App) -> (String, usize) {
+    let pdf = app
+        .client()
+        .print(PrintConfiguration::default())
+        .await
+        .expect("WebDriver prints the page to PDF");
+    assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bulletin.pdf");
+    std::fs::write(&path, &pdf).expect("write the PDF");
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout".as_ref(), path.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext (poppler-utils, installed by scripts/setup.sh)");
+    assert!(text.status.success(), "pdftotext failed");
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    let pages = text
+        .split('\u{c}')
+        .filter(|page| !page.trim().is_empty())
+        .count();
+    (text, pages)
 }
 
 #[tokio::test]
@@ -98,25 +128,7 @@ async fn the_printed_bulletin_has_pages_with_the_group_headings() {
     let groups = lagging_by_lead_unit(&data);
     let app = App::start().await;
     open_bulletin(&app).await;
-    let pdf = app
-        .client()
-        .print(PrintConfiguration::default())
-        .await
-        .expect("WebDriver prints the page to PDF");
-    assert!(pdf.starts_with(b"%PDF"), "not a PDF");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("bulletin.pdf");
-    std::fs::write(&path, &pdf).expect("write the PDF");
-    let text = std::process::Command::new("pdftotext")
-        .args(["-layout".as_ref(), path.as_os_str(), "-".as_ref()])
-        .output()
-        .expect("pdftotext (poppler-utils, installed by scripts/setup.sh)");
-    assert!(text.status.success(), "pdftotext failed");
-    let text = String::from_utf8_lossy(&text.stdout);
-    let pages = text
-        .split('\u{c}')
-        .filter(|page| !page.trim().is_empty())
-        .count();
+    let (text, pages) = printed_text(&app).await;
     assert!(pages >= 1, "the PDF has no page with text");
     assert!(text.contains("督查通报"), "no title in the PDF:\n{text}");
     for unit in groups.keys() {
@@ -131,6 +143,41 @@ async fn the_printed_bulletin_has_pages_with_the_group_headings() {
         "site header printed:\n{text}"
     );
     assert!(!text.contains("包含我的笔记"), "controls printed:\n{text}");
+}
+
+#[tokio::test]
+async fn the_english_bulletin_prints_with_english_headings_and_page_numbers() {
+    let data = Data::load();
+    let groups = lagging_by_lead_unit(&data);
+    let app = App::start().await;
+    open_bulletin_in(&app, "?lang=en").await;
+    let (text, pages) = printed_text(&app).await;
+    assert!(pages >= 2, "part two starts on a fresh page:\n{text}");
+    for heading in [
+        "Supervision bulletin",
+        "1. By lead unit",
+        "2. By leader in charge",
+        "Supervisors' remarks:",
+    ] {
+        assert!(text.contains(heading), "no “{heading}” in the PDF:\n{text}");
+    }
+    // The documents' names stay as they are.
+    for unit in groups.keys() {
+        assert!(
+            text.contains(unit.as_str()),
+            "no group {unit} in the PDF:\n{text}"
+        );
+    }
+    // The page-margin boxes follow the language: English running header and numbers.
+    assert!(
+        text.contains(&format!("Page 1 of {pages}")),
+        "no English page numbers:\n{text}"
+    );
+    assert!(!text.contains("第 1 页"), "Chinese page numbers:\n{text}");
+    assert!(
+        !text.contains("Include my notes"),
+        "controls printed:\n{text}"
+    );
 }
 
 #[tokio::test]
