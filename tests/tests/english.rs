@@ -122,7 +122,7 @@ const found = [];
 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 for (let node = walker.nextNode(); node; node = walker.nextNode()) {
   const parent = node.parentElement;
-  if (!parent || parent.closest('script, style, template')) continue;
+  if (!parent || parent.closest('script, style, template, noscript')) continue;
   if (cjk.test(node.data) && !isChinese(parent)) found.push(where(parent) + ' — “' + node.data.trim().slice(0, 40) + '”');
 }
 for (const element of document.body.querySelectorAll('[title], [aria-label], [placeholder], [alt]')) {
