@@ -1,6 +1,8 @@
 //! Facets: the filterable dimensions, their values and disjunctive counts.
 
+use crate::entry::EntryKind;
 use crate::lang::Lang;
+use crate::types::Status;
 use std::collections::HashMap;
 
 /// A filterable dimension of the entries; its `param` is the URL parameter name.
@@ -83,6 +85,30 @@ impl Facet {
     /// (only values with results, plus selected ones).
     pub fn fixed_order(self) -> bool {
         !matches!(self, Facet::Leader | Facet::District | Facet::Unit)
+    }
+
+    /// How a value of this facet reads in the interface language, where the value is
+    /// the app's own word (a status, a kind, a year); `None` for the names the documents
+    /// print (documents, areas, leaders, districts, units), which stay as they are.
+    ///
+    /// ```
+    /// use planboard_model::{Facet, Lang};
+    /// assert_eq!(Facet::Status.translated_value("滞后", Lang::En).as_deref(), Some("Lagging"));
+    /// assert_eq!(Facet::Year.translated_value("2024", Lang::Zh).as_deref(), Some("2024年"));
+    /// assert_eq!(Facet::Leader.translated_value("项乐民", Lang::En), None);
+    /// ```
+    pub fn translated_value(self, value: &str, lang: Lang) -> Option<String> {
+        match self {
+            Facet::Status => Status::from_label_zh(value).map(|status| status.label(lang).into()),
+            Facet::Kind => EntryKind::from_label_zh(value).map(|kind| kind.label(lang).into()),
+            Facet::Year => value
+                .parse::<u16>()
+                .ok()
+                .map(|year| lang.pick(format!("{year}年"), year.to_string())),
+            Facet::Doc | Facet::Jurisdiction | Facet::Leader | Facet::District | Facet::Unit => {
+                None
+            }
+        }
     }
 
     pub(crate) fn slot(self) -> usize {

@@ -20,6 +20,7 @@ pub mod lag;
 pub mod lang;
 pub mod links;
 pub mod load;
+pub mod markup;
 pub mod pace;
 pub mod route;
 pub mod search;
@@ -37,7 +38,9 @@ pub use links::{
 };
 pub use load::{parse_dataset, LoadError, DATA_DIR};
 pub use route::{Route, View};
-pub use search::{fold, fold_into, highlight, matches_query, search_terms};
+pub use search::{
+    fold, fold_into, highlight, highlight_terms, matches_query, mentions_any, search_terms,
+};
 pub use stats::{
     lagging, neighbours, per_district, per_leader, per_progress_document, per_unit, sort_by_status,
     status_counts, Bar, Neighbours, StatusCounts, UnitLoad,

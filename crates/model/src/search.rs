@@ -123,7 +123,30 @@ pub fn matches_query(text: &str, query: &str) -> bool {
 /// assert_eq!(highlight("高铁", ""), vec![("高铁", false)]);
 /// ```
 pub fn highlight<'a>(text: &'a str, query: &str) -> Vec<(&'a str, bool)> {
-    let terms = search_terms(query);
+    highlight_terms(text, &search_terms(query))
+}
+
+/// Whether any of `terms` (from [`search_terms`]) occurs in `text` after folding: the
+/// test for "would [`highlight_terms`] mark something", without building the runs.
+///
+/// ```
+/// use planboard_model::{mentions_any, search_terms};
+/// assert!(mentions_any("全市ＧＤＰ增长", &search_terms("gdp 轻轨")));
+/// assert!(!mentions_any("全市ＧＤＰ增长", &search_terms("")));
+/// ```
+pub fn mentions_any(text: &str, terms: &[String]) -> bool {
+    if terms.is_empty() {
+        return false;
+    }
+    let folded = fold(text);
+    terms
+        .iter()
+        .any(|term| memmem::find(folded.as_bytes(), term.as_bytes()).is_some())
+}
+
+/// [`highlight`] for a query already split into folded terms by [`search_terms`], so a
+/// list that marks many texts for one query splits it once.
+pub fn highlight_terms<'a>(text: &'a str, terms: &[String]) -> Vec<(&'a str, bool)> {
     if terms.is_empty() || text.is_empty() {
         return vec![(text, false)];
     }
@@ -138,7 +161,7 @@ pub fn highlight<'a>(text: &'a str, query: &str) -> Vec<(&'a str, bool)> {
     }
 
     let mut marked: Vec<(usize, usize)> = Vec::new();
-    for term in &terms {
+    for term in terms {
         for hit in memmem::find_iter(folded.as_bytes(), term.as_bytes()) {
             let start = origin[hit];
             let last_char = origin[hit + term.len() - 1];
@@ -240,6 +263,16 @@ mod tests {
             highlight("xİy", "i"),
             vec![("x", false), ("İ", true), ("y", false)]
         );
+    }
+
+    #[test]
+    fn mentions_any_needs_one_term_and_agrees_with_highlight() {
+        let terms = search_terms("高铁 轻轨");
+        for text in ["高铁站", "建设轻轨", "沪苏湖", ""] {
+            let marked = highlight_terms(text, &terms).iter().any(|(_, hit)| *hit);
+            assert_eq!(mentions_any(text, &terms), marked, "{text}");
+        }
+        assert!(mentions_any("Ｇ６０科创走廊", &search_terms("g60")));
     }
 
     #[test]
