@@ -1,10 +1,16 @@
 //! The facet filters of the 任务 view: one group per facet, each value a link that
 //! toggles it in the URL, with the count it would give beside it.
 
-use leptos::prelude::*;
-use planboard_model::{Facet, Facets, QueryResult, Role, Route};
+use std::collections::HashMap;
 
-use crate::state::{href, use_route};
+use leptos::prelude::*;
+use planboard_model::markup::{push_element, push_text};
+use planboard_model::{Facet, FacetValue, Facets, Lang, QueryResult, Role, Route};
+
+use crate::components::list_route::ListRoute;
+use crate::i18n::{lang, tr};
+use crate::notes::{note_filter, use_notes, NoteFacets};
+use crate::state::href;
 
 /// Values shown before a group folds the rest away under “其余 N 项”.
 const VALUES_SHOWN: usize = 12;
@@ -22,17 +28,22 @@ pub const PANEL_ORDER: [Facet; 8] = [
     Facet::Unit,
 ];
 
-/// The route with `value` of `facet` toggled, as a link target.
-pub fn toggled_href(route: &Route, facet: Facet, value: &str) -> String {
+/// The route with `value` of `facet` toggled.
+pub fn toggled_route(route: &Route, facet: Facet, value: &str) -> Route {
     let mut next = route.clone();
     next.filter.toggle(facet, value);
-    href(&next)
+    next
+}
+
+/// The route with `value` of `facet` toggled, as a link target.
+pub fn toggled_href(route: &Route, facet: Facet, value: &str) -> String {
+    href(&toggled_route(route, facet, value))
 }
 
 /// Every facet group in a `<details>` that starts open on wide screens and folded on
 /// phones, where the list matters more than the controls.
 #[component]
-pub fn FacetPanel(result: Memo<QueryResult>) -> impl IntoView {
+pub fn FacetPanel(result: Memo<QueryResult>, list_route: ListRoute) -> impl IntoView {
     // Same breakpoint as the two-column layout in main.css (52em at 16px).
     let starts_open = window()
         .inner_width()
@@ -41,25 +52,69 @@ pub fn FacetPanel(result: Memo<QueryResult>) -> impl IntoView {
         .is_some_and(|width| width >= 832.0);
     let groups = PANEL_ORDER
         .into_iter()
-        .map(|facet| view! { <FacetGroup facet result /> })
+        .map(|facet| view! { <FacetGroup facet result list_route /> })
         .collect_view();
+    // The 我的笔记 group shows only for a reader with notes or a note filter on (it hides
+    // itself otherwise); not building it at all spares its own count of the whole list
+    // on every route change.
+    let notes = use_notes();
+    let shown = list_route.shown();
+    let notes_group_shown = Memo::new(move |_| {
+        notes.book().with(|book| book.written_count() > 0)
+            || shown.with(|route| note_filter(&route.filter).is_active())
+    });
     view! {
         <details class="facet-panel" open=starts_open>
-            <summary>"筛选条件"</summary>
-            <div class="facet-groups">{groups} <crate::notes::NoteFacets /></div>
+            <summary>{tr("筛选条件", "Filters")}</summary>
+            <div class="facet-groups">
+                {groups} <Show when=move || notes_group_shown.get()>
+                    <NoteFacets />
+                </Show>
+            </div>
         </details>
+    }
+}
+
+/// One facet's listed values, and where each value stands among them.
+#[derive(Clone, Default, PartialEq)]
+struct GroupValues {
+    listed: Vec<FacetValue>,
+    position: HashMap<String, usize>,
+}
+
+impl GroupValues {
+    fn new(listed: &[FacetValue]) -> GroupValues {
+        let position = listed
+            .iter()
+            .enumerate()
+            .map(|(position, value)| (value.value.clone(), position))
+            .collect();
+        GroupValues {
+            listed: listed.to_vec(),
+            position,
+        }
+    }
+
+    fn find(&self, value: &str) -> Option<&FacetValue> {
+        self.position
+            .get(value)
+            .and_then(|&position| self.listed.get(position))
     }
 }
 
 /// One facet's values. Rows are keyed by value so a link keeps keyboard focus while the
 /// counts around it change.
 #[component]
-fn FacetGroup(facet: Facet, result: Memo<QueryResult>) -> impl IntoView {
+fn FacetGroup(facet: Facet, result: Memo<QueryResult>, list_route: ListRoute) -> impl IntoView {
+    // This group's values alone, so a query that leaves them as they were (a click in
+    // another facet often does) wakes nothing below; and a lookup by value, so each of
+    // a few hundred unit links finds its count without a search through the others.
+    let values =
+        Memo::new(move |_| result.with(|result| GroupValues::new(result.facets.get(facet))));
     let value_names = move |range: fn(usize) -> bool| {
-        result.with(|result| {
-            result
-                .facets
-                .get(facet)
+        values.with(|values| {
+            values
+                .listed
                 .iter()
                 .enumerate()
                 .filter(|(position, _)| range(*position))
@@ -67,20 +122,31 @@ fn FacetGroup(facet: Facet, result: Memo<QueryResult>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let total = Memo::new(move |_| result.with(|result| result.facets.get(facet).len()));
+    let total = Memo::new(move |_| values.with(|values| values.listed.len()));
     let rest = move || total.get().saturating_sub(VALUES_SHOWN);
     // A deep link may select a value from the folded part: show it unfolded then.
-    let rest_selected = result.with_untracked(|result| {
-        result
-            .facets
-            .get(facet)
+    let rest_selected = values.with_untracked(|values| {
+        values
+            .listed
             .iter()
             .skip(VALUES_SHOWN)
             .any(|value| value.selected)
     });
+    // The folded values are drawn only once unfolded: the unit facet folds a few hundred
+    // links whose counts would otherwise be rebuilt with every keystroke, unseen.
+    let rest_open = RwSignal::new(rest_selected);
+    let on_toggle = move |event: leptos::ev::Event| {
+        let open = event
+            .target()
+            .and_then(|target| js_sys::Reflect::get(&target, &"open".into()).ok())
+            .and_then(|open| open.as_bool())
+            .unwrap_or(true);
+        rest_open.set(open);
+    };
     let heading_id = format!("facet-{}", facet.param());
     let labelled_by = heading_id.clone();
-    let row = move |value: String| view! { <FacetLink facet value result /> };
+    let row = move |value: String| view! { <FacetLink facet value values list_route /> };
+    let language = lang();
     view! {
         <section
             class="facet"
@@ -89,9 +155,9 @@ fn FacetGroup(facet: Facet, result: Memo<QueryResult>) -> impl IntoView {
             hidden=move || total.get() == 0
         >
             <h2 class="facet-title" id=heading_id>
-                {facet.label_zh()}
+                {facet.label(language)}
             </h2>
-            {(facet == Facet::Unit).then(|| view! { <RoleToggle /> })}
+            {(facet == Facet::Unit).then(|| view! { <RoleToggle list_route /> })}
             <ul class="facet-values">
                 <For
                     each=move || value_names(|position| position < VALUES_SHOWN)
@@ -99,67 +165,155 @@ fn FacetGroup(facet: Facet, result: Memo<QueryResult>) -> impl IntoView {
                     children=row
                 />
             </ul>
-            <details class="facet-more" open=rest_selected hidden=move || rest() == 0>
-                <summary>"其余 " {rest} " 项"</summary>
-                <ul class="facet-values">
-                    <For
-                        each=move || value_names(|position| position >= VALUES_SHOWN)
-                        key=|value| value.clone()
-                        children=row
-                    />
-                </ul>
+            <details
+                class="facet-more"
+                open=rest_selected
+                hidden=move || rest() == 0
+                on:toggle=on_toggle
+            >
+                <summary>
+                    {move || {
+                        let rest = rest();
+                        language.pick(format!("其余 {rest} 项"), format!("{rest} more"))
+                    }}
+                </summary>
+                <Show when=move || rest_open.get()>
+                    <ul class="facet-values">
+                        <For
+                            each=move || value_names(|position| position >= VALUES_SHOWN)
+                            key=|value| value.clone()
+                            children=row
+                        />
+                    </ul>
+                </Show>
             </details>
         </section>
     }
 }
 
-/// One value: a link toggling it, its label and its count.
+/// One value: a link toggling it, its label and its count. The link element stays (it
+/// may hold focus); what it says is one string of markup, rebuilt when its count or
+/// selection changes — a keystroke changes most counts, and one update per link costs
+/// less than one per part.
 #[component]
-fn FacetLink(facet: Facet, value: String, result: Memo<QueryResult>) -> impl IntoView {
-    let route = use_route();
+fn FacetLink(
+    facet: Facet,
+    value: String,
+    values: Memo<GroupValues>,
+    list_route: ListRoute,
+) -> impl IntoView {
+    let route = list_route.shown();
+    let language = lang();
     let lookup = value.clone();
     let state = Memo::new(move |_| {
-        result.with(|result| {
-            result
-                .facets
-                .get(facet)
-                .iter()
-                .find(|candidate| candidate.value == lookup)
-                .map(|found| (found.label.clone(), found.count, found.selected))
+        values.with(|values| {
+            values
+                .find(&lookup)
+                .map(|found| (found.count, found.selected))
                 .unwrap_or_default()
         })
     });
+    // A value's label never changes: built once, escaped.
+    let label = values.with_untracked(|values| {
+        let shown = values
+            .find(&value)
+            .map_or(value.as_str(), |found| found.label.as_str());
+        value_label_markup(facet, &value, shown, language)
+    });
     let target = value.clone();
     let link = move || route.with(|route| toggled_href(route, facet, &target));
-    let selected = move || state.with(|state| state.2);
+    let toggled = value.clone();
+    let next = move || route.with_untracked(|route| toggled_route(route, facet, &toggled));
+    let class = move || {
+        state.with(|&(count, selected)| match (selected, count == 0) {
+            (true, true) => "facet-value selected empty",
+            (true, false) => "facet-value selected",
+            (false, true) => "facet-value empty",
+            (false, false) => "facet-value",
+        })
+    };
+    let content =
+        move || state.with(|&(count, selected)| link_markup(&label, count, selected, language));
     view! {
         <li>
             <a
-                class="facet-value"
-                class:selected=selected
-                class:empty=move || state.with(|state| state.1 == 0)
+                class=class
                 href=link
+                on:click=move |event| list_route.follow(&event, next.clone())
                 data-facet-value=value
-                aria-current=move || selected().then_some("true")
-            >
-                <span class="facet-check" aria-hidden="true">
-                    {move || if selected() { "☑" } else { "☐" }}
-                </span>
-                <span class="facet-label">{move || state.with(|state| state.0.clone())}</span>
-                <span class="facet-count">{move || state.with(|state| state.1)}</span>
-                <span class="visually-hidden">
-                    {move || if selected() { " 条，已选中，点击取消" } else { " 条" }}
-                </span>
-            </a>
+                aria-current=move || state.with(|state| state.1.then_some("true"))
+                inner_html=content
+            ></a>
         </li>
+    }
+}
+
+/// A value's label as markup: the interface's own words translated, the documents'
+/// names kept and marked as Chinese.
+fn value_label_markup(facet: Facet, value: &str, label: &str, language: Lang) -> String {
+    let mut html = String::new();
+    match facet.translated_value(value, language) {
+        Some(translated) => push_element(
+            &mut html,
+            "span",
+            r#"class="facet-label""#,
+            &translated,
+            &[],
+        ),
+        None => push_element(
+            &mut html,
+            "span",
+            r#"class="facet-label" lang="zh-CN""#,
+            label,
+            &[],
+        ),
+    }
+    html
+}
+
+/// What a facet link says: a check box drawn in text, the label, the count, and for
+/// screen readers what the count counts and what a click does.
+fn link_markup(label: &str, count: usize, selected: bool, language: Lang) -> String {
+    let check = if selected { "☑" } else { "☐" };
+    let spoken = match (language, selected) {
+        (Lang::Zh, false) => " 条".to_string(),
+        (Lang::Zh, true) => " 条，已选中，点击取消".to_string(),
+        (Lang::En, false) => items_word(count).to_string(),
+        (Lang::En, true) => format!("{}, selected, select to remove", items_word(count)),
+    };
+    let mut html = String::with_capacity(160 + label.len());
+    html.push_str(r#"<span class="facet-check" aria-hidden="true">"#);
+    html.push_str(check);
+    html.push_str("</span>");
+    html.push_str(label);
+    html.push_str(r#"<span class="facet-count">"#);
+    html.push_str(&count.to_string());
+    html.push_str(r#"</span><span class="visually-hidden">"#);
+    push_text(&mut html, &spoken);
+    html.push_str("</span>");
+    html
+}
+
+fn items_word(count: usize) -> &'static str {
+    if count == 1 {
+        " item"
+    } else {
+        " items"
     }
 }
 
 /// 全部 / 牵头: whether the unit filter counts a unit in any role or only as lead.
 #[component]
-fn RoleToggle() -> impl IntoView {
-    let route = use_route();
+fn RoleToggle(list_route: ListRoute) -> impl IntoView {
+    let route = list_route.shown();
     let option = move |role: Role, label: &'static str| {
+        let next = move || {
+            route.with_untracked(|route| {
+                let mut next = route.clone();
+                next.filter.role = role;
+                next
+            })
+        };
         let target = move || {
             route.with(|route| {
                 let mut next = route.clone();
@@ -171,6 +325,7 @@ fn RoleToggle() -> impl IntoView {
         view! {
             <a
                 href=target
+                on:click=move |event| list_route.follow(&event, next)
                 class="role-option"
                 class:selected=current
                 aria-current=move || current().then_some("true")
@@ -180,16 +335,26 @@ fn RoleToggle() -> impl IntoView {
         }
     };
     view! {
-        <p class="role-toggle" role="group" aria-label="单位的角色">
-            {option(Role::Any, "全部角色")}
-            {option(Role::Lead, "仅牵头")}
+        <p class="role-toggle" role="group" aria-label=tr("单位的角色", "Role of the unit")>
+            {option(Role::Any, tr("全部角色", "Any role"))}
+            {option(Role::Lead, tr("仅牵头", "Lead only"))}
         </p>
     }
 }
 
-/// The selected values across all facets, as (facet, value, label) for the
-/// “已选” chips that remove them.
-pub fn selected_values(facets: &Facets) -> Vec<(Facet, String, String)> {
+/// One selected filter value, for the “已选” chips that remove it.
+pub struct SelectedValue {
+    pub facet: Facet,
+    /// As in the URL.
+    pub value: String,
+    /// As shown, in the interface language where the value is the app's own word.
+    pub label: String,
+    /// Whether the label is a name from the documents (then shown as Chinese).
+    pub from_documents: bool,
+}
+
+/// The selected values across all facets, in panel order.
+pub fn selected_values(facets: &Facets, language: Lang) -> Vec<SelectedValue> {
     PANEL_ORDER
         .into_iter()
         .flat_map(|facet| {
@@ -197,7 +362,15 @@ pub fn selected_values(facets: &Facets) -> Vec<(Facet, String, String)> {
                 .get(facet)
                 .iter()
                 .filter(|value| value.selected)
-                .map(move |value| (facet, value.value.clone(), value.label.clone()))
+                .map(move |value| {
+                    let translated = facet.translated_value(&value.value, language);
+                    SelectedValue {
+                        facet,
+                        value: value.value.clone(),
+                        from_documents: translated.is_none(),
+                        label: translated.unwrap_or_else(|| value.label.clone()),
+                    }
+                })
         })
         .collect()
 }

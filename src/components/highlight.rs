@@ -32,8 +32,3 @@ pub fn marked_runs(text: &str, query: &str) -> impl IntoView {
         })
         .collect_view()
 }
-
-/// Whether `query` matches anywhere in `text` (after the model's folding).
-pub fn has_match(text: &str, query: &str) -> bool {
-    !query.trim().is_empty() && highlight(text, query).iter().any(|(_, matched)| *matched)
-}

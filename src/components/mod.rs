@@ -9,6 +9,7 @@ pub mod highlight;
 pub mod indicator_chart;
 pub mod judgements;
 pub mod jump_link;
+pub mod list_route;
 pub mod nav;
 pub mod status;
 pub mod status_chart;

@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use planboard_model::{Entry, Filter, QueryResult, Route, SortOrder, View};
 
 use crate::components::export_buttons::ExportButtons;
-use crate::components::facets::{selected_values, toggled_href, FacetPanel};
+use crate::components::facets::{selected_values, toggled_href, toggled_route, FacetPanel};
+use crate::components::list_route::ListRoute;
 use crate::components::task_row::EntryRow;
+use crate::i18n::{lang, tr};
 use crate::notes::{note_filter, use_notes};
-use crate::state::{href, href_view, navigate, use_data, use_route, HistoryMode};
+use crate::state::{href, href_view, use_data, HistoryMode};
 
 /// Rows rendered at first and added by each “显示更多”; a full list of two thousand
 /// rows with highlighting would make every keystroke in the search box sluggish.
@@ -19,8 +21,10 @@ const PAGE_SIZE: usize = 100;
 #[component]
 pub fn TasksPage() -> impl IntoView {
     let data = use_data();
-    let route = use_route();
-    let filter = Memo::new(move |_| route.with(|route| route.filter.clone()));
+    // The page's controls show their route at once and write the URL after the frame.
+    let list_route = ListRoute::new();
+    let shown = list_route.shown();
+    let filter = Memo::new(move |_| shown.with(|route| route.filter.clone()));
     let index = data.index.clone();
     let notes = use_notes();
     let result: Memo<QueryResult> = Memo::new_with_compare(
@@ -72,40 +76,68 @@ pub fn TasksPage() -> impl IntoView {
     let hidden_rows = move || match_count.get().saturating_sub(visible.get());
     let has_filter = move || filter.with(|filter| *filter != Filter::default());
 
+    let language = lang();
+    let count_text = move || {
+        let count = match_count.get();
+        language.pick(
+            format!("共 {count} 条"),
+            format!("{count} {}", if count == 1 { "item" } else { "items" }),
+        )
+    };
+    let shown_text = move || {
+        let (shown, count) = (visible.get().min(match_count.get()), match_count.get());
+        language.pick(
+            format!("已显示 {shown} / {count} 条"),
+            format!("Showing {shown} of {count}"),
+        )
+    };
+    let more_text = move || {
+        let hidden = hidden_rows();
+        language.pick(
+            format!("显示更多（还有 {hidden} 条）"),
+            format!("Show more ({hidden} left)"),
+        )
+    };
+
     view! {
         <div class="tasks-page">
             <div class="page-head">
-                <h1>"任务"</h1>
+                <h1>{tr("任务", "Tasks")}</h1>
                 <p class="page-lede">
-                    "各文件中的全部任务与民生实事。按文件、领导、区县、部门、状态筛选，或搜索任务、进展、滞后说明和单位中的文字。"
+                    {tr(
+                        "各文件中的全部任务与民生实事。按文件、领导、区县、部门、状态筛选，或搜索任务、进展、滞后说明和单位中的文字。",
+                        "Every task and livelihood project in the documents. Filter by document, lead official, district, unit or status, or search the text of tasks, progress reports, reasons for delay and unit names (the documents are in Chinese: search in Chinese).",
+                    )}
                 </p>
             </div>
-            <SearchBox />
+            <SearchBox list_route />
             <div class="result-bar">
                 <p class="result-count" data-testid="result-count" role="status">
-                    "共 " {move || match_count.get()} " 条"
+                    {count_text}
                 </p>
                 <ExportButtons result filter />
-                <SortLinks />
+                <SortLinks list_route />
                 <Show when=has_filter>
                     <a class="clear-filters" href=href_view(View::Tasks)>
-                        "清除全部筛选"
+                        {tr("清除全部筛选", "Clear all filters")}
                     </a>
                 </Show>
             </div>
-            <SelectedChips result />
+            <SelectedChips result list_route />
             <div class="tasks-layout">
-                <aside class="tasks-facets" aria-label="筛选">
-                    <FacetPanel result />
+                <aside class="tasks-facets" aria-label=tr("筛选", "Filters")>
+                    <FacetPanel result list_route />
                 </aside>
-                <section class="tasks-results" aria-label="结果">
+                <section class="tasks-results" aria-label=tr("结果", "Results")>
                     <Show
                         when=move || { match_count.get() > 0 }
                         fallback=move || {
                             view! {
                                 <p class="empty-result">
-                                    "没有符合条件的条目。"
-                                    <a href=href_view(View::Tasks)>"清除全部筛选"</a>
+                                    {tr("没有符合条件的条目。", "Nothing matches. ")}
+                                    <a href=href_view(View::Tasks)>
+                                        {tr("清除全部筛选", "Clear all filters")}
+                                    </a>
                                 </p>
                             }
                         }
@@ -120,14 +152,9 @@ pub fn TasksPage() -> impl IntoView {
                     </Show>
                     <Show when=move || { hidden_rows() > 0 }>
                         <p class="show-more">
-                            <span>
-                                "已显示 " {move || visible.get()} " / " {move || match_count.get()}
-                                " 条"
-                            </span>
+                            <span>{shown_text}</span>
                             <button type="button" on:click=show_more>
-                                "显示更多（还有 "
-                                {hidden_rows}
-                                " 条）"
+                                {more_text}
                             </button>
                         </p>
                     </Show>
@@ -137,19 +164,21 @@ pub fn TasksPage() -> impl IntoView {
     }
 }
 
-/// The search box. It writes `q` into the URL as the user types: the first keystroke
-/// of a visit to the box makes a history entry, later ones replace it, so back returns
-/// to the list before the search instead of stepping through every letter.
+/// The search box. The list follows every key at once; the URL gets the text right
+/// after the browser has drawn the result (see `ListRoute`), and at once on blur and
+/// Enter. The first write of a visit to the box makes a history entry, later ones
+/// replace it, so back returns to the list before the search instead of stepping
+/// through every letter.
 #[component]
-fn SearchBox() -> impl IntoView {
-    let route = use_route();
+fn SearchBox(list_route: ListRoute) -> impl IntoView {
+    let route = list_route.url();
     let input_ref = NodeRef::<html::Input>::new();
     let history_entry_made = StoredValue::new(false);
 
-    let write_query = move |text: String| {
-        let mut next = route.get_untracked();
-        next.filter.q = text;
-        if next == route.get_untracked() {
+    let take_text = move |text: String| {
+        let mut next = list_route.shown().get_untracked();
+        next.filter.q = query_as_routed(&next, &text);
+        if next == list_route.shown().get_untracked() {
             return;
         }
         let mode = if history_entry_made.get_value() {
@@ -158,7 +187,7 @@ fn SearchBox() -> impl IntoView {
             history_entry_made.set_value(true);
             HistoryMode::Push
         };
-        navigate(&next, mode);
+        list_route.go(next, mode);
     };
     let on_input = move |event: leptos::ev::Event| {
         // While an input method composes (pinyin → 汉字) the box holds Latin letters
@@ -166,10 +195,10 @@ fn SearchBox() -> impl IntoView {
         if is_composing(&event) {
             return;
         }
-        write_query(event_target_value(&event));
+        take_text(event_target_value(&event));
     };
     let on_composition_end =
-        move |event: leptos::ev::CompositionEvent| write_query(event_target_value(&event));
+        move |event: leptos::ev::CompositionEvent| take_text(event_target_value(&event));
 
     // When the URL changes from outside the box (back/forward, a chip, a link), show its
     // query — unless the box already says the same thing in a form the URL normalises
@@ -187,17 +216,28 @@ fn SearchBox() -> impl IntoView {
     });
 
     view! {
-        <form class="search" role="search" on:submit=|event| event.prevent_default()>
-            <label for="task-search">"搜索"</label>
+        <form
+            class="search"
+            role="search"
+            on:submit=move |event| {
+                event.prevent_default();
+                list_route.write_now();
+            }
+        >
+            <label for="task-search">{tr("搜索", "Search")}</label>
             <input
                 id="task-search"
                 type="search"
                 node_ref=input_ref
                 value=route.with_untracked(|route| route.filter.q.clone())
-                placeholder="任务、进展、滞后说明、单位、领导…"
+                placeholder=tr(
+                    "任务、进展、滞后说明、单位、领导…",
+                    "Tasks, progress, reasons for delay, units, officials… (in Chinese)",
+                )
                 autocomplete="off"
                 enterkeyhint="search"
                 on:focus=move |_| history_entry_made.set_value(false)
+                on:blur=move |_| list_route.write_now()
                 on:input=on_input
                 on:compositionend=on_composition_end
             />
@@ -221,9 +261,16 @@ fn is_composing(event: &leptos::ev::Event) -> bool {
 
 /// Document order or status order, as two links.
 #[component]
-fn SortLinks() -> impl IntoView {
-    let route = use_route();
+fn SortLinks(list_route: ListRoute) -> impl IntoView {
+    let route = list_route.shown();
     let option = move |order: SortOrder, label: &'static str| {
+        let next = move || {
+            route.with_untracked(|route| {
+                let mut next = route.clone();
+                next.filter.sort = order;
+                next
+            })
+        };
         let target = move || {
             route.with(|route| {
                 let mut next = route.clone();
@@ -235,6 +282,7 @@ fn SortLinks() -> impl IntoView {
         view! {
             <a
                 href=target
+                on:click=move |event| list_route.follow(&event, next)
                 class="sort-option"
                 class:selected=current
                 aria-current=move || current().then_some("true")
@@ -245,9 +293,9 @@ fn SortLinks() -> impl IntoView {
     };
     view! {
         <p class="sort-links">
-            <span class="field-label">"排序"</span>
-            {option(SortOrder::Document, "按文件顺序")}
-            {option(SortOrder::Status, "按状态")}
+            <span class="field-label">{tr("排序", "Order")}</span>
+            {option(SortOrder::Document, tr("按文件顺序", "As in the documents"))}
+            {option(SortOrder::Status, tr("按状态", "By status"))}
         </p>
     }
 }
@@ -255,22 +303,39 @@ fn SortLinks() -> impl IntoView {
 /// The selected filter values as removable chips, so a phone user whose facet panel is
 /// folded still sees what narrows the list.
 #[component]
-fn SelectedChips(result: Memo<QueryResult>) -> impl IntoView {
-    let route = use_route();
+fn SelectedChips(result: Memo<QueryResult>, list_route: ListRoute) -> impl IntoView {
+    let route = list_route.shown();
+    let language = lang();
+    // Counts change with every keystroke; the selection rarely does.
+    let selected = Memo::new(move |_| {
+        result.with(|result| {
+            selected_values(&result.facets, language)
+                .into_iter()
+                .map(|chip| (chip.facet, chip.value, chip.label, chip.from_documents))
+                .collect::<Vec<_>>()
+        })
+    });
     let chips = move || {
-        let selected = result.with(|result| selected_values(&result.facets));
         let current = route.get();
         selected
+            .get()
             .into_iter()
-            .map(|(key, value, label)| {
-                let target = toggled_href(&current, key, &value);
+            .map(|(facet, value, label, from_documents)| {
+                let target = toggled_href(&current, facet, &value);
+                let next = move || toggled_route(&route.get_untracked(), facet, &value);
                 view! {
                     <li>
-                        <a class="chip" href=target>
-                            <span class="chip-facet">{key.label_zh()}</span>
-                            {label}
+                        <a
+                            class="chip"
+                            href=target
+                            on:click=move |event| list_route.follow(&event, next.clone())
+                        >
+                            <span class="chip-facet">{facet.label(language)}</span>
+                            <span lang=from_documents.then_some("zh-CN")>{label}</span>
                             <span aria-hidden="true">" ×"</span>
-                            <span class="visually-hidden">"（取消此条件）"</span>
+                            <span class="visually-hidden">
+                                {tr("（取消此条件）", " (remove this filter)")}
+                            </span>
                         </a>
                     </li>
                 }
@@ -278,7 +343,7 @@ fn SelectedChips(result: Memo<QueryResult>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <ul class="chips" aria-label="已选条件">
+        <ul class="chips" aria-label=tr("已选条件", "Selected filters")>
             {chips}
         </ul>
     }
