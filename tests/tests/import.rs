@@ -9,8 +9,8 @@ mod views_support;
 use std::path::{Path, PathBuf};
 
 use notes_support::{fill_storage, free_storage, keys_with_prefix, store, stored};
-use planboard_browser_tests::{built_dist, workspace_root, App};
-use views_support::{facet_count, facet_link, open_tasks};
+use planboard_browser_tests::{built_dist, workspace_root, App, Launch};
+use views_support::{facet_count, facet_link, horizontal_overflow, open_tasks};
 
 const IMPORTS_KEY: &str = "planboard.imports";
 const FILE_INPUT: &str = "[data-testid=\"import-file\"]";
@@ -313,5 +313,22 @@ async fn an_unreadable_stored_value_is_backed_up_and_the_app_still_starts() {
     assert!(problem.contains(&backups[0]), "{problem}");
     assert_eq!(stored(&app, &backups[0]).await.as_deref(), Some(unreadable));
     assert_eq!(published_counts(&app).await, (76, 7));
+    app.assert_no_panic().await;
+}
+
+#[tokio::test]
+async fn the_preview_and_the_list_fit_a_phone_without_sideways_scrolling() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    // The Pinghu table has the longest lines of the shipped progress documents.
+    let file = copy_of_source(dir.path(), "pinghu-2023-tasks-h1-progress.txt", "平湖.txt");
+    let app = App::launch(Launch::new().phone()).await;
+    open_import(&app).await;
+    choose(&app, &file).await;
+    app.wait_for(PREVIEW).await;
+    assert_eq!(horizontal_overflow(&app).await, None, "preview");
+    app.click(ACCEPT).await;
+    app.wait_for("[data-testid=\"import-row\"]").await;
+    assert_eq!(horizontal_overflow(&app).await, None, "list");
+    app.screenshot("import-phone").await;
     app.assert_no_panic().await;
 }
