@@ -332,3 +332,51 @@ async fn the_preview_and_the_list_fit_a_phone_without_sideways_scrolling() {
     app.screenshot("import-phone").await;
     app.assert_no_panic().await;
 }
+
+/// axe-core's violations on the page now, one line each (rule and offending nodes); see
+/// tests/tests/a11y.rs, which runs it on every view without a chosen file.
+async fn axe_violations(app: &App) -> Vec<String> {
+    let path = workspace_root().join(".tools/node_modules/axe-core/axe.min.js");
+    let source = std::fs::read_to_string(&path).expect("axe-core (bash scripts/setup.sh)");
+    let loaded = app
+        .eval(&format!("{source}\nreturn typeof axe.run;"), vec![])
+        .await;
+    assert_eq!(loaded, "function", "axe-core did not load");
+    let result = app
+        .client()
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             axe.run(document, { resultTypes: ['violations'] }) \
+               .then((result) => done({ passes: result.passes.length, violations: \
+                 result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')) })) \
+               .catch((error) => done({ passes: 0, violations: ['axe-error: ' + error] }));",
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    assert!(
+        result["passes"].as_u64().unwrap_or(0) > 0,
+        "axe ran no rule: {result}"
+    );
+    serde_json::from_value(result["violations"].clone()).expect("a list of strings")
+}
+
+#[tokio::test]
+async fn axe_finds_no_violations_in_the_preview_the_refusal_or_the_list() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = copy_of_source(dir.path(), "huzhou-2021-task-breakdown.txt", "分解.txt");
+    let prose = dir.path().join("游记.txt");
+    std::fs::write(&prose, "春天来了，湖州的山水格外秀丽。\n").expect("write");
+    let app = App::start().await;
+    open_import(&app).await;
+    choose(&app, &prose).await;
+    app.wait_for(REFUSED).await;
+    assert_eq!(axe_violations(&app).await, Vec::<String>::new(), "refusal");
+    choose(&app, &file).await;
+    app.wait_for(PREVIEW).await;
+    assert_eq!(axe_violations(&app).await, Vec::<String>::new(), "preview");
+    app.click(ACCEPT).await;
+    app.wait_for("[data-testid=\"import-row\"]").await;
+    assert_eq!(axe_violations(&app).await, Vec::<String>::new(), "list");
+    app.assert_no_panic().await;
+}
