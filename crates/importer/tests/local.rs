@@ -228,3 +228,44 @@ fn a_stale_source_is_reported_and_the_others_kept() {
         base.tasks.len() + tasks_of(&base, "pinghu-2023-progress").len()
     );
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    /// Built once: the published dataset every case previews against.
+    fn base() -> &'static Dataset {
+        static BASE: OnceLock<Dataset> = OnceLock::new();
+        BASE.get_or_init(published)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// In the browser a panic aborts the app: any chosen file gives a preview or an
+        /// error naming the file.
+        #[test]
+        fn any_bytes_give_a_preview_or_a_located_error(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+            if let Err(error) = preview(base(), "fuzz.txt", &bytes) {
+                prop_assert!(error.to_string().starts_with("fuzz.txt:"));
+            }
+        }
+
+        /// A shipped progress report cut anywhere still previews or is refused.
+        #[test]
+        fn a_cut_report_gives_a_preview_or_a_located_error(cut in 0usize..40_000) {
+            let text = source_text(PROGRESS_2024);
+            let end = text.char_indices().map(|(i, _)| i).take_while(|&i| i <= cut).last().unwrap_or(0);
+            let merged = merge(base(), &[LocalSource {
+                file_name: "cut.txt".into(),
+                imported_at: String::new(),
+                text: text[..end].to_string(),
+            }]);
+            prop_assert_eq!(merged.outcomes.len(), 1);
+            if let Err(error) = preview(base(), "cut.txt", &text.as_bytes()[..end]) {
+                prop_assert!(error.to_string().starts_with("cut.txt:"));
+            }
+        }
+    }
+}
