@@ -64,6 +64,8 @@ pub fn DepartmentPage(name: String) -> impl IntoView {
         .into_any();
     }
 
+    // "Support", not "Supporting": the row label shares a phone's width with four
+    // status columns in the chart's table.
     let status_rows = vec![
         status_row(
             tr("牵头", "Lead").to_string(),
@@ -71,7 +73,7 @@ pub fn DepartmentPage(name: String) -> impl IntoView {
             Some(&lead_filter),
         ),
         status_row(
-            tr("配合", "Supporting").to_string(),
+            tr("配合", "Support").to_string(),
             &status_counts(index, &co),
             None,
         ),
@@ -218,7 +220,7 @@ fn subtitle_parts(unit: &Unit) -> Vec<SubtitlePart> {
     }
     if !unit.aliases.is_empty() {
         parts.push((
-            tr("原文又作：", "also written "),
+            tr("原文又作：", "also written as "),
             Some(unit.aliases.join("、")),
         ));
     }
