@@ -117,8 +117,14 @@ async fn a_shipped_report_under_a_new_name_appears_beside_the_published_one_unti
     );
     app.screenshot("import-preview").await;
 
+    let accepted = std::time::Instant::now();
     app.click(ACCEPT).await;
     let notice = app.text("[data-testid=\"import-notice\"]").await;
+    // Storage write, merge, new index and the page redrawn, WebDriver round trips included.
+    println!(
+        "accept → page redrawn with the new data: {:?}",
+        accepted.elapsed()
+    );
     assert!(notice.contains(NEW_NAME), "{notice}");
     let raw = stored(&app, IMPORTS_KEY)
         .await
