@@ -431,6 +431,7 @@ pub fn every_view(data: &Data) -> Vec<(&'static str, String, &'static str)> {
             "#/bulletin?doc=huzhou-2024-progress".to_owned(),
             "[data-testid=\"bulletin-by-unit\"]",
         ),
+        ("import", "#/import".to_owned(), ".import-page"),
     ]
 }
 
