@@ -72,6 +72,14 @@ pub fn switch_language(to: Lang) {
     }
 }
 
+/// `Some("zh-CN")` when `text` holds Chinese characters or punctuation, for the `lang`
+/// attribute of text whose language is not known beforehand (a reader's note, a table
+/// value that may be a bare number): marked Chinese only when it is.
+pub fn text_lang(text: &str) -> Option<&'static str> {
+    let chinese = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}');
+    text.chars().any(chinese).then_some("zh-CN")
+}
+
 fn apply(to: Lang) {
     CURRENT.with(|current| current.set(to));
     if let Some(root) = document().document_element() {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use planboard_model::{Indicator, Lang};
 
 use super::chart::{fmt, text_width};
-use crate::i18n::{lang, tr};
+use crate::i18n::{lang, text_lang, tr};
 
 /// Same narrow coordinate system as the stacked charts (see `chart.rs`).
 const VIEW_WIDTH: f64 = 320.0;
@@ -74,10 +74,10 @@ pub fn IndicatorChart(
             view! {
                 <tr>
                     <th scope="row" lang="zh-CN">{i.name.clone()}</th>
-                    <td lang=value_lang(&i.unit)>{i.unit.clone()}</td>
-                    <td class="num" lang=value_lang(&i.baseline)>{i.baseline.clone()}</td>
-                    <td class="num" lang=value_lang(&i.target)>{i.target.clone()}</td>
-                    <td class="num" lang=value_lang(&i.growth)>{i.growth.clone()}</td>
+                    <td lang=text_lang(&i.unit)>{i.unit.clone()}</td>
+                    <td class="num" lang=text_lang(&i.baseline)>{i.baseline.clone()}</td>
+                    <td class="num" lang=text_lang(&i.target)>{i.target.clone()}</td>
+                    <td class="num" lang=text_lang(&i.growth)>{i.growth.clone()}</td>
                 </tr>
             }
         })
@@ -121,14 +121,6 @@ pub fn IndicatorChart(
             </div>
         </figure>
     }
-}
-
-/// `zh-CN` for a value from the documents only when it holds Chinese (`高于全省平均`,
-/// `万人`): a bare number or `%` is no language's, and marked Chinese it may be broken
-/// across lines at its decimal point (`3201.` / `4`) in a narrow column.
-pub fn value_lang(text: &str) -> Option<&'static str> {
-    let chinese = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}');
-    text.chars().any(chinese).then_some("zh-CN")
 }
 
 /// The legend's, the table's and the bars' word for the 2020 value.
@@ -182,7 +174,7 @@ fn indicator_row(indicator: &Indicator, top: f64) -> AnyView {
                 <text class="indicator-note" x=fmt(BAR_LABEL_WIDTH)
                     y=fmt(top + TITLE_HEIGHT + BAR_HEIGHT - 2.0)>
                     {before}
-                    <tspan lang=value_lang(growth)>{growth.to_string()}</tspan>
+                    <tspan lang=text_lang(growth)>{growth.to_string()}</tspan>
                     {after}
                 </text>
             </g>
@@ -222,7 +214,7 @@ fn indicator_row(indicator: &Indicator, top: f64) -> AnyView {
                     <rect class=format!("ind-{class}") x=fmt(x0) y=fmt(y) width=fmt((x1 - x0).max(1.0))
                         height=fmt(BAR_HEIGHT)></rect>
                     <text class="bar-total" x=fmt(value_x) y=text_y text-anchor="start"
-                        lang=value_lang(printed)>
+                        lang=text_lang(printed)>
                         {printed.to_string()}
                     </text>
                 }
@@ -236,7 +228,7 @@ fn indicator_row(indicator: &Indicator, top: f64) -> AnyView {
                 };
                 view! {
                     <text class="indicator-note" x=fmt(BAR_LABEL_WIDTH) y=text_y>
-                        <tspan lang=value_lang(printed)>{printed.to_string()}</tspan>
+                        <tspan lang=text_lang(printed)>{printed.to_string()}</tspan>
                         {why}
                     </text>
                 }

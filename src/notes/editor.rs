@@ -6,9 +6,9 @@ use planboard_notes::{
     is_valid_date, local_date_time, normalize_tags, Conflict, Mark, Note, MAX_TEXT_CHARS,
 };
 
-use super::items::written_lang;
 use super::state::{use_notes, utc_offset_minutes, SaveStatus};
 use super::NOTES_HREF;
+use crate::i18n::text_lang;
 use crate::i18n::{lang, tr};
 
 /// Note, tags, watch star, follow-up date and mark for one item. Every change is kept
@@ -220,7 +220,7 @@ fn ConflictNotice(conflict: Conflict) -> impl IntoView {
                     format!("This note was changed in another tab at the same time. The newer version was kept; the other version ({when}) is below:"),
                 )}
             </p>
-            <blockquote class="note-text-plain" lang=written_lang(&other.text)>
+            <blockquote class="note-text-plain" lang=text_lang(&other.text)>
                 {other.text.clone()}
             </blockquote>
             {details}
@@ -244,7 +244,7 @@ fn conflict_details(other: &Note) -> Option<impl IntoView> {
     let mut parts: Vec<AnyView> = Vec::new();
     if !other.tags.is_empty() {
         let tags = other.tags.join(tr("、", ", "));
-        let lang_of_tags = written_lang(&tags);
+        let lang_of_tags = text_lang(&tags);
         parts.push(
             view! { {tr("标签：", "Tags: ")} <span lang=lang_of_tags>{tags}</span> }.into_any(),
         );

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use planboard_model::{Filter, Route};
 use planboard_notes::{NoteBook, NoteFilter};
 
-use super::items::written_lang;
 use super::state::use_notes;
+use crate::i18n::text_lang;
 use crate::i18n::tr;
 use crate::state::{href, use_data, use_route};
 
@@ -94,7 +94,7 @@ pub fn NoteFacets() -> impl IntoView {
                 links.push(NoteLink {
                     value: format!("tag:{tag}"),
                     label: format!("#{tag}"),
-                    label_lang: written_lang(&tag),
+                    label_lang: text_lang(&tag),
                     count: count(&|book, id| book.has_tag(id, &tag)),
                     selected,
                     target: toggle(&|filter| {

@@ -9,8 +9,9 @@ use planboard_notes::{
 };
 
 use super::download::{picked_file, read_text};
-use super::items::{excerpt, written_lang};
+use super::items::excerpt;
 use super::state::{now_ms, use_notes};
+use crate::i18n::text_lang;
 use crate::i18n::{lang, tr};
 
 /// A file that was refused, and why (worded when refused: the panel is redrawn, and
@@ -159,7 +160,7 @@ fn RejectionReason(reason: RejectReason) -> impl IntoView {
     });
     match parts {
         Some((before, value, after)) => {
-            let value_lang = written_lang(&value);
+            let value_lang = text_lang(&value);
             view! { {before} <span lang=value_lang>{value}</span> {after} }.into_any()
         }
         None => message.into_any(),
@@ -169,7 +170,7 @@ fn RejectionReason(reason: RejectReason) -> impl IntoView {
 /// A file's name as the reader's system gave it, marked Chinese when it is.
 #[component]
 fn FileName(name: String) -> impl IntoView {
-    let name_lang = written_lang(&name);
+    let name_lang = text_lang(&name);
     view! { <span lang=name_lang>{name}</span> }
 }
 
@@ -268,11 +269,11 @@ fn PreviewView(
                             <li data-item-id=conflict.item_id.clone() data-testid="import-conflict">
                                 <strong>{title(&conflict.item_id)}</strong>
                                 <p>{tr("保留：", "Kept:")}</p>
-                                <blockquote class="note-text-plain" lang=written_lang(&conflict.kept.text)>
+                                <blockquote class="note-text-plain" lang=text_lang(&conflict.kept.text)>
                                     {conflict.kept.text.clone()}
                                 </blockquote>
                                 <p>{tr("不采用：", "Not used:")}</p>
-                                <blockquote class="note-text-plain" lang=written_lang(&conflict.other.text)>
+                                <blockquote class="note-text-plain" lang=text_lang(&conflict.other.text)>
                                     {conflict.other.text.clone()}
                                 </blockquote>
                             </li>

@@ -63,12 +63,3 @@ pub fn excerpt(text: &str, limit: usize) -> String {
     }
     short
 }
-
-/// The `lang` for text the reader wrote (a note, a tag): Chinese when it holds Chinese
-/// characters, so the English interface and screen readers read it as Chinese; none
-/// otherwise, and it follows the page. A guess, but the reader's own words carry no
-/// language of their own.
-pub fn written_lang(text: &str) -> Option<&'static str> {
-    let chinese = |c: char| matches!(c, '\u{3400}'..='\u{9fff}' | '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff5e}');
-    text.chars().any(chinese).then_some("zh-CN")
-}

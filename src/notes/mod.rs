@@ -21,7 +21,6 @@ mod sync;
 pub use alerts::NotesBanner;
 pub use editor::NoteEditor;
 pub use facets::{note_filter, NoteFacets};
-pub use items::written_lang;
 pub use page::NotesPage;
 pub use state::{provide_notes, today, use_notes};
 

@@ -12,8 +12,9 @@ use planboard_notes::{
 use super::alerts::NotesAlerts;
 use super::download::{download_text, CSV_MIME, JSON_MIME};
 use super::import_panel::ImportPanel;
-use super::items::{excerpt, item_labels, written_lang};
+use super::items::{excerpt, item_labels};
 use super::state::{now_ms, today, use_notes, utc_offset_minutes};
+use crate::i18n::text_lang;
 use crate::i18n::{lang, tr};
 use crate::state::{href_view, use_data};
 
@@ -118,7 +119,7 @@ pub fn NotesPage() -> impl IntoView {
                         {move || tag_counts.get().into_iter().map(|(name, count)| {
                             let value = name.clone();
                             let selected = name.clone();
-                            let tag_lang = written_lang(&name);
+                            let tag_lang = text_lang(&name);
                             view! {
                                 <option
                                     value=value
@@ -295,10 +296,10 @@ fn NoteRow(note: Note, label: Option<ItemLabel>) -> impl IntoView {
                     </span>
                 })}
                 {note.tags.iter().map(|tag| view! {
-                    <span class="note-tag" lang=written_lang(tag)>{tag.clone()}</span>
+                    <span class="note-tag" lang=text_lang(tag)>{tag.clone()}</span>
                 }).collect_view()}
             </div>
-            <p class="note-text-plain" lang=written_lang(&note.text)>{excerpt(&note.text, 400)}</p>
+            <p class="note-text-plain" lang=text_lang(&note.text)>{excerpt(&note.text, 400)}</p>
             <p class="muted note-updated">
                 {tr("最后修改 ", "Last changed ")}
                 {local_date_time(note.updated_at_ms, utc_offset_minutes())}

@@ -7,8 +7,9 @@ use planboard_model::bulletin::{Bulletin, BulletinGroup};
 use planboard_model::{DocumentKind, Lang, LinkIndex, Route, SourceDocument, View};
 
 use crate::components::task_row::document_short_label;
+use crate::i18n::text_lang;
 use crate::i18n::{lang, tr};
-use crate::notes::{use_notes, written_lang};
+use crate::notes::use_notes;
 use crate::state::{href, navigate, use_data, use_route, HistoryMode};
 
 /// `#/bulletin?doc=<progress report>&note=1`.
@@ -244,7 +245,7 @@ fn items_view(positions: &[usize], with_notes: Memo<bool>) -> AnyView {
                     .note(&note_id)
                     .filter(|note| !note.text.trim().is_empty())?
                     .text;
-                let written = written_lang(&text);
+                let written = text_lang(&text);
                 Some(view! {
                     <p class="bulletin-note">
                         {tr("我的笔记：", "My note: ")}

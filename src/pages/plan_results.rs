@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use planboard_model::{Lang, ResultRow};
 
-use crate::components::indicator_chart::value_lang;
+use crate::i18n::text_lang;
 use crate::i18n::{lang, tr};
 use crate::pages::plan_tables::by_category;
 
@@ -167,13 +167,13 @@ pub fn ResultsTable(results: Vec<ResultRow>) -> impl IntoView {
 fn row_cells(row: &ResultRow, group: &ColumnGroup) -> AnyView {
     if group.columns.is_empty() {
         let value = cell(row, &group.name).unwrap_or_default();
-        let lang = value_lang(value);
+        let lang = text_lang(value);
         let value = value.to_string();
         return view! { <td class="num" lang=lang>{value}</td> }.into_any();
     }
     if let Some(value) = cell(row, &group.name) {
         let span = group.columns.len().to_string();
-        let lang = value_lang(value);
+        let lang = text_lang(value);
         let value = value.to_string();
         return view! { <td class="merged" colspan=span lang=lang>{value}</td> }.into_any();
     }
@@ -182,7 +182,7 @@ fn row_cells(row: &ResultRow, group: &ColumnGroup) -> AnyView {
         .iter()
         .map(|column| {
             let value = cell(row, &group.header(column)).unwrap_or_default();
-            let lang = value_lang(value);
+            let lang = text_lang(value);
             let value = value.to_string();
             view! { <td class="num" lang=lang>{value}</td> }
         })

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use planboard_model::{Indicator, Lang, ReportOutline};
 
-use crate::components::indicator_chart::{value_lang, IndicatorChart};
+use crate::components::indicator_chart::IndicatorChart;
 use crate::components::task_row::{document_short_label, find_document, item_href};
+use crate::i18n::text_lang;
 use crate::i18n::{lang, tr};
 use crate::state::use_data;
 
@@ -56,14 +57,14 @@ pub fn IndicatorTable(indicators: Vec<Indicator>) -> impl IntoView {
                             <th scope="row" lang="zh-CN">
                                 <a href=item_href(&indicator.id)>{indicator.name.clone()}</a>
                             </th>
-                            <td lang=value_lang(&indicator.unit)>{indicator.unit.clone()}</td>
-                            <td class="num" lang=value_lang(&indicator.baseline)>
+                            <td lang=text_lang(&indicator.unit)>{indicator.unit.clone()}</td>
+                            <td class="num" lang=text_lang(&indicator.baseline)>
                                 {indicator.baseline.clone()}
                             </td>
-                            <td class="num" lang=value_lang(&indicator.target)>
+                            <td class="num" lang=text_lang(&indicator.target)>
                                 {indicator.target.clone()}
                             </td>
-                            <td class="num" lang=value_lang(&indicator.growth)>
+                            <td class="num" lang=text_lang(&indicator.growth)>
                                 {indicator.growth.clone()}
                             </td>
                             {attribute_cell(&indicator.attribute, attribute_class)}
