@@ -17,6 +17,7 @@
 mod chrome;
 mod dom;
 mod fixture;
+mod language;
 mod report;
 mod server;
 

@@ -99,41 +99,6 @@ async fn english_is_remembered_locally_and_carried_by_the_url() {
     app.assert_no_console_errors().await;
 }
 
-/// Text nodes and readable attributes with Chinese characters that are not inside an
-/// element marked as Chinese: interface text left untranslated, or document text not
-/// marked as such.
-const UNMARKED_CHINESE: &str = r#"
-const cjk = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
-const isChinese = (element) => {
-  const marked = element && element.closest('[lang]');
-  // getAttribute, not .lang: SVG elements (a chart's <text>) have no lang property.
-  return !!marked && (marked.getAttribute('lang') || '').toLowerCase().startsWith('zh');
-};
-const where = (element) => {
-  const parts = [];
-  for (let node = element; node && node !== document.body && parts.length < 4; node = node.parentElement) {
-    let part = node.tagName.toLowerCase();
-    if (node.className && typeof node.className === 'string') part += '.' + node.className.trim().split(/\s+/).join('.');
-    parts.unshift(part);
-  }
-  return parts.join(' > ');
-};
-const found = [];
-const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-  const parent = node.parentElement;
-  if (!parent || parent.closest('script, style, template, noscript')) continue;
-  if (cjk.test(node.data) && !isChinese(parent)) found.push(where(parent) + ' — “' + node.data.trim().slice(0, 40) + '”');
-}
-for (const element of document.body.querySelectorAll('[title], [aria-label], [placeholder], [alt]')) {
-  for (const name of ['title', 'aria-label', 'placeholder', 'alt']) {
-    const value = element.getAttribute(name);
-    if (value && cjk.test(value) && !isChinese(element)) found.push(where(element) + ' @' + name + ' — “' + value.slice(0, 40) + '”');
-  }
-}
-return found;
-"#;
-
 #[tokio::test]
 async fn every_view_in_english_says_nothing_in_chinese_outside_the_documents() {
     let data = Data::load();
@@ -142,16 +107,7 @@ async fn every_view_in_english_says_nothing_in_chinese_outside_the_documents() {
     for (name, hash, shown) in every_view(&data) {
         open_view(&app, &format!("?lang=en{hash}"), shown).await;
         assert_eq!(html_lang(&app).await, "en", "{name} is not in English");
-        let found = app.eval(UNMARKED_CHINESE, vec![]).await;
-        let found: Vec<String> = found
-            .as_array()
-            .map(|items| {
-                items
-                    .iter()
-                    .filter_map(|item| item.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let found = app.unmarked_chinese("body").await;
         if !found.is_empty() {
             app.screenshot(&format!("english-{name}")).await;
             problems.push(format!("{name} ({hash}):\n  {}", found.join("\n  ")));

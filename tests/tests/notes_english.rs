@@ -8,44 +8,13 @@ mod notes_support;
 
 use notes_support::*;
 use planboard_browser_tests::{App, Launch};
-use serde_json::{json, Value};
-
-/// The rule of english.rs, within the elements `arguments[0]` selects: text and
-/// readable attributes with Chinese characters whose closest `[lang]` is not Chinese.
-const UNMARKED_CHINESE_WITHIN: &str = r#"
-const cjk = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
-const isChinese = (element) => {
-  const marked = element && element.closest('[lang]');
-  return !!marked && marked.lang.toLowerCase().startsWith('zh');
-};
-const found = [];
-for (const root of document.querySelectorAll(arguments[0])) {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    if (cjk.test(node.data) && !isChinese(parent)) {
-      found.push(parent.tagName.toLowerCase() + '.' + parent.className + ' — “' + node.data.trim().slice(0, 40) + '”');
-    }
-  }
-  for (const element of [root, ...root.querySelectorAll('[title], [aria-label], [placeholder], [alt]')]) {
-    for (const name of ['title', 'aria-label', 'placeholder', 'alt']) {
-      const value = element.getAttribute(name);
-      if (value && cjk.test(value) && !isChinese(element)) found.push(element.tagName.toLowerCase() + ' @' + name + ' — “' + value.slice(0, 40) + '”');
-    }
-  }
-}
-return found;
-"#;
+use serde_json::json;
 
 /// Fails with the list when something within `roots` is unmarked Chinese; screenshots
 /// the page as `name` either way, for a person to look at.
 async fn assert_all_marked(app: &App, roots: &str, name: &str) {
     app.screenshot(name).await;
-    let found = app.eval(UNMARKED_CHINESE_WITHIN, vec![json!(roots)]).await;
-    let found: Vec<&str> = found
-        .as_array()
-        .map(|items| items.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
+    let found = app.unmarked_chinese(roots).await;
     assert!(
         found.is_empty(),
         "{name}: Chinese outside a lang=\"zh-CN\" element in English mode:\n  {}",
