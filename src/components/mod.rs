@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod chart_table;
 pub mod empty_page;
+pub mod entry_list;
 pub mod export_buttons;
 pub mod facets;
 pub mod highlight;

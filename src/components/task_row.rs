@@ -71,15 +71,29 @@ pub fn EntryRow(entry: usize, #[prop(into)] query: Signal<String>) -> impl IntoV
     let language = lang();
     let content = move || {
         query.with(|query| {
-            let terms = search_terms(query);
             data.index
                 .entries()
                 .get(entry)
-                .map(|entry| row_markup(&data, entry, &terms, language))
+                .map(|entry| row_markup(&data, entry, &search_terms(query), language))
                 .unwrap_or_default()
         })
     };
     view! { <li class="entry" data-item-id=id inner_html=content></li> }.into_any()
+}
+
+/// A whole `EntryRow` as markup, `<li class="entry" data-item-id="…">…</li>`, for a list
+/// that writes many rows in one step (`EntryList`); empty for a position the index
+/// does not hold.
+pub fn entry_row_markup(data: &AppData, entry: usize, terms: &[String], language: Lang) -> String {
+    let Some(entry) = data.index.entries().get(entry) else {
+        return String::new();
+    };
+    let mut html = String::from(r#"<li class="entry" data-item-id=""#);
+    push_text(&mut html, &entry.id);
+    html.push_str(r#"">"#);
+    html.push_str(&row_markup(data, entry, terms, language));
+    html.push_str("</li>");
+    html
 }
 
 /// The inside of an `EntryRow`, for the search `terms` (none: nothing marked).

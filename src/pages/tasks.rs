@@ -5,10 +5,10 @@ use leptos::html;
 use leptos::prelude::*;
 use planboard_model::{Entry, Filter, QueryResult, Route, SortOrder, View};
 
+use crate::components::entry_list::EntryList;
 use crate::components::export_buttons::ExportButtons;
 use crate::components::facets::{selected_values, toggled_href, toggled_route, FacetPanel};
 use crate::components::list_route::ListRoute;
-use crate::components::task_row::EntryRow;
 use crate::i18n::{lang, tr};
 use crate::notes::{note_filter, use_notes};
 use crate::state::{href, href_view, use_data, HistoryMode};
@@ -60,9 +60,9 @@ pub fn TasksPage() -> impl IntoView {
     };
 
     let query = Memo::new(move |_| filter.with(|filter| filter.q.clone()));
-    // Keyed by entry alone: rows that stay in the list while the user types are kept,
-    // and only their marked runs follow the query.
-    let rows = move || {
+    // Equal lists wake nothing: a facet click that leaves the first page as it was
+    // leaves the rows alone.
+    let rows = Memo::new(move |_| {
         let shown = visible.get();
         result.with(|result| {
             result
@@ -72,7 +72,7 @@ pub fn TasksPage() -> impl IntoView {
                 .copied()
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let hidden_rows = move || match_count.get().saturating_sub(visible.get());
     let has_filter = move || filter.with(|filter| *filter != Filter::default());
 
@@ -142,13 +142,7 @@ pub fn TasksPage() -> impl IntoView {
                             }
                         }
                     >
-                        <ol class="entry-list">
-                            <For
-                                each=rows
-                                key=|entry| *entry
-                                children=move |entry| view! { <EntryRow entry query /> }
-                            />
-                        </ol>
+                        <EntryList rows query />
                     </Show>
                     <Show when=move || { hidden_rows() > 0 }>
                         <p class="show-more">
