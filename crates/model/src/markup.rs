@@ -16,20 +16,22 @@ use crate::search::highlight_terms;
 /// assert_eq!(html, "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;");
 /// ```
 pub fn push_text(out: &mut String, text: &str) {
-    // Most text has nothing to escape: copy it in runs between the special chars.
+    // Most text has nothing to escape: copy it in runs between the special chars. They
+    // are ASCII, and UTF-8 never uses an ASCII byte inside a longer char, so a byte scan
+    // finds them and every cut falls on a char boundary.
     let mut plain_from = 0;
-    for (at, c) in text.char_indices() {
-        let escaped = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&#39;",
+    for (at, byte) in text.bytes().enumerate() {
+        let escaped = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
             _ => continue,
         };
         out.push_str(&text[plain_from..at]);
         out.push_str(escaped);
-        plain_from = at + c.len_utf8();
+        plain_from = at + 1;
     }
     out.push_str(&text[plain_from..]);
 }
