@@ -34,6 +34,9 @@ pub struct PageMeasures {
     pub keystroke_first_ms: Vec<f64>,
     /// Action to the last DOM change it caused (the DOM settled), per run.
     pub keystroke_ms: Vec<f64>,
+    /// The same for a search term the page has not searched before (see interact.js).
+    pub new_term_first_ms: Vec<f64>,
+    pub new_term_ms: Vec<f64>,
     pub facet_first_ms: Vec<f64>,
     pub facet_ms: Vec<f64>,
     /// Live JS heap after a garbage collection (CDP Runtime.getHeapUsage).
@@ -188,6 +191,12 @@ pub async fn measure_dataset(
     (app.facet_first_ms, app.facet_ms) =
         interact(client, "facet", runs, "#task-search", &facet).await?;
     (app.js_heap_bytes, app.wasm_memory_bytes) = memory(client).await?;
+    // New terms on a fresh page, so that nothing above (a facet left selected, terms
+    // remembered) changes what they cost.
+    cold_load(client, &origin, &site.url("index.html#/tasks")).await?;
+    wait_for_worker(client).await?;
+    (app.new_term_first_ms, app.new_term_ms) =
+        interact(client, "new-term", runs, "#task-search", "").await?;
 
     cold_load(client, &origin, &site.url("static.html")).await?;
     (plain.keystroke_first_ms, plain.keystroke_ms) =
@@ -195,6 +204,9 @@ pub async fn measure_dataset(
     (plain.facet_first_ms, plain.facet_ms) =
         interact(client, "facet", runs, "#static-search", ".static-facet").await?;
     (plain.js_heap_bytes, _) = memory(client).await?;
+    cold_load(client, &origin, &site.url("static.html")).await?;
+    (plain.new_term_first_ms, plain.new_term_ms) =
+        interact(client, "new-term", runs, "#static-search", "").await?;
 
     Ok(DatasetResult {
         name: name.to_owned(),

@@ -143,7 +143,7 @@ fn times_table(results: &[DatasetResult]) -> String {
         rule.push_str("---:|---:|---:|");
     }
     let mut text = format!("{header}\n{rule}\n");
-    let rows: [(&str, Measure); 5] = [
+    let rows: [(&str, Measure); 7] = [
         ("first task list on screen (from navigation)", |page| {
             &page.first_list_ms
         }),
@@ -153,6 +153,14 @@ fn times_table(results: &[DatasetResult]) -> String {
         ("keystroke in search → DOM settled", |page| {
             &page.keystroke_ms
         }),
+        (
+            "keystroke, a term not searched before → first DOM change",
+            |page| &page.new_term_first_ms,
+        ),
+        (
+            "keystroke, a term not searched before → DOM settled",
+            |page| &page.new_term_ms,
+        ),
         ("facet click → first DOM change", |page| {
             &page.facet_first_ms
         }),
@@ -232,6 +240,11 @@ fn targets(results: &[DatasetResult]) -> String {
             result.name,
             result.tasks,
             verdict(median(&result.app.keystroke_ms), limit, " ms")
+        ));
+        text.push_str(&format!(
+            "- keystroke → DOM, a term not searched before, {}: {}\n",
+            result.name,
+            verdict(median(&result.app.new_term_ms), limit, " ms")
         ));
         let ratio = median(&result.app.first_list_ms) / median(&result.plain.first_list_ms);
         text.push_str(&format!(
