@@ -80,22 +80,28 @@ impl UnitCatalog {
     /// Ordered by jurisdiction (reference order), then kind, then name.
     fn into_units(self) -> Vec<Unit> {
         let mut units: Vec<Unit> = self.units.into_values().collect();
-        units.sort_by(|a, b| {
-            (
-                jurisdiction_rank(&a.jurisdiction),
-                &a.jurisdiction,
-                a.kind,
-                &a.name,
-            )
-                .cmp(&(
-                    jurisdiction_rank(&b.jurisdiction),
-                    &b.jurisdiction,
-                    b.kind,
-                    &b.name,
-                ))
-        });
+        sort_units(&mut units);
         units
     }
+}
+
+/// The published order of the unit catalog: jurisdiction (reference order), kind,
+/// name — stable, so a rebuild or a local import keeps the order readers know.
+pub(crate) fn sort_units(units: &mut [Unit]) {
+    units.sort_by(|a, b| {
+        (
+            jurisdiction_rank(&a.jurisdiction),
+            &a.jurisdiction,
+            a.kind,
+            &a.name,
+        )
+            .cmp(&(
+                jurisdiction_rank(&b.jurisdiction),
+                &b.jurisdiction,
+                b.kind,
+                &b.name,
+            ))
+    });
 }
 
 /// Resolves a record's units: the refs in document order and the districts covered, in

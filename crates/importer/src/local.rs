@@ -11,12 +11,11 @@
 //! so the same stored list gives the same ids on every load (notes are keyed by them).
 
 use crate::accounting::UnmappedLine;
-use crate::dataset::assemble;
+use crate::dataset::{assemble, sort_units};
 use crate::detect::{detect, DetectedKind};
 use crate::error::ImportError;
 use crate::parsed::ParsedDocument;
 use crate::pipeline::decode;
-use crate::reference::jurisdiction_rank;
 use planboard_model::{Dataset, SourceDocument, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -308,21 +307,7 @@ fn extend(dataset: &mut Dataset, added: Dataset) {
             None => catalog.units.push(unit),
         }
     }
-    // The build's order: jurisdiction, kind, name (stable, so published order holds).
-    catalog.units.sort_by(|a, b| {
-        (
-            jurisdiction_rank(&a.jurisdiction),
-            &a.jurisdiction,
-            a.kind,
-            &a.name,
-        )
-            .cmp(&(
-                jurisdiction_rank(&b.jurisdiction),
-                &b.jurisdiction,
-                b.kind,
-                &b.name,
-            ))
-    });
+    sort_units(&mut catalog.units);
     for district in added.catalog.districts {
         if !catalog
             .districts
