@@ -6,7 +6,7 @@ use planboard_importer::local::LocalSource;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-use crate::notes::storage::SaveError;
+use crate::notes::storage::{unused_backup_key, SaveError};
 
 /// The key the imported documents live under.
 pub const IMPORTS_KEY: &str = "planboard.imports";
@@ -86,12 +86,7 @@ pub fn write(documents: &[LocalSource]) -> Result<(), SaveError> {
 /// Keeps `raw` under a new backup key; returns that key.
 pub fn write_backup(raw: &str, now_ms: i64) -> Result<String, SaveError> {
     let storage = storage()?;
-    let mut key = format!("{BACKUP_PREFIX}{now_ms}");
-    let mut suffix = 1;
-    while storage.get_item(&key).ok().flatten().is_some() {
-        suffix += 1;
-        key = format!("{BACKUP_PREFIX}{now_ms}-{suffix}");
-    }
+    let key = unused_backup_key(&storage, BACKUP_PREFIX, now_ms);
     storage
         .set_item(&key, raw)
         .map_err(|error| save_error(&error))?;

@@ -89,15 +89,21 @@ pub fn write_book(book: &NoteBook) -> Result<(), SaveError> {
     LocalStorage::set(NOTES_KEY, stored_envelope(book)).map_err(save_error)
 }
 
-/// Keeps `raw` under a new backup key; returns that key.
-pub fn write_backup(raw: &str, now_ms: i64) -> Result<String, SaveError> {
-    let storage = storage()?;
-    let mut key = format!("{BACKUP_PREFIX}{now_ms}");
+/// `<prefix><now_ms>`, or `<prefix><now_ms>-2`… when a backup of the same millisecond
+/// exists: a backup never overwrites another (notes and imported documents use it).
+pub fn unused_backup_key(storage: &web_sys::Storage, prefix: &str, now_ms: i64) -> String {
+    let mut key = format!("{prefix}{now_ms}");
     let mut suffix = 1;
     while storage.get_item(&key).ok().flatten().is_some() {
         suffix += 1;
-        key = format!("{BACKUP_PREFIX}{now_ms}-{suffix}");
+        key = format!("{prefix}{now_ms}-{suffix}");
     }
+    key
+}
+
+/// Keeps `raw` under a new backup key; returns that key.
+pub fn write_backup(raw: &str, now_ms: i64) -> Result<String, SaveError> {
+    let key = unused_backup_key(&storage()?, BACKUP_PREFIX, now_ms);
     // Stored through gloo as a JSON string, which holds any text exactly.
     LocalStorage::set(&key, raw).map_err(save_error)?;
     Ok(key)
