@@ -64,6 +64,7 @@ pub fn tasks_href(filter: Filter) -> String {
     href(&Route {
         view: View::Tasks,
         filter,
+        ..Route::default()
     })
 }
 

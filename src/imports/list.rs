@@ -109,6 +109,7 @@ fn LocalRow(
                     doc: vec![id.clone()],
                     ..Filter::default()
                 },
+                ..Route::default()
             };
             (
                 document.map_or("", |d| d.kind.label(lang())).into_any(),

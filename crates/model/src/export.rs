@@ -135,6 +135,7 @@ pub fn filter_query(filter: &Filter) -> String {
     let hash = Route {
         view: View::Tasks,
         filter: filter.clone(),
+        ..Route::default()
     }
     .to_hash();
     hash.split_once('?')

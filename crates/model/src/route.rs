@@ -86,14 +86,50 @@ pub enum View {
 pub struct Route {
     pub view: View,
     pub filter: Filter,
+    /// How many rows of a list are shown (`rows=300`), when more than one page
+    /// ([`LIST_PAGE_SIZE`]); `None` for one page. Kept apart from the filter, so
+    /// showing more rows does not run the query again. See [`list_rows`].
+    pub rows: Option<usize>,
+    /// The record a page brings into view once drawn (`at=<record id>`; the 规划 page
+    /// scrolls to that section, box or indicator).
+    pub at: Option<String>,
+}
+
+/// Rows a list shows at first and adds with each “显示更多”.
+pub const LIST_PAGE_SIZE: usize = 100;
+
+/// The most rows a link may ask for (50 pages): a pasted `rows=999999999` must not
+/// make the page draw every row at once.
+pub const LIST_MAX_ROWS: usize = 50 * LIST_PAGE_SIZE;
+
+/// The canonical row count for `requested` rows: rounded up to whole pages, at most
+/// [`LIST_MAX_ROWS`]; `None` when that is one page (the default, left out of the URL).
+///
+/// ```
+/// use planboard_model::route::list_rows;
+/// assert_eq!(list_rows(300), Some(300));
+/// assert_eq!(list_rows(250), Some(300));
+/// assert_eq!(list_rows(100), None);
+/// assert_eq!(list_rows(0), None);
+/// assert_eq!(list_rows(usize::MAX), Some(5000));
+/// ```
+pub fn list_rows(requested: usize) -> Option<usize> {
+    let pages = requested.div_ceil(LIST_PAGE_SIZE);
+    let rows = pages.saturating_mul(LIST_PAGE_SIZE).min(LIST_MAX_ROWS);
+    (rows > LIST_PAGE_SIZE).then_some(rows)
 }
 
 impl Route {
     pub fn new(view: View) -> Route {
         Route {
             view,
-            filter: Filter::default(),
+            ..Route::default()
         }
+    }
+
+    /// The rows a list shows for this route: `rows`, or one page.
+    pub fn shown_rows(&self) -> usize {
+        self.rows.unwrap_or(LIST_PAGE_SIZE)
     }
 
     /// Reads `location.hash` (with or without the leading `#` or `/`). Unknown views
@@ -103,14 +139,18 @@ impl Route {
         let hash = hash.strip_prefix('#').unwrap_or(hash);
         let hash = hash.strip_prefix('/').unwrap_or(hash);
         let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
-        Route {
+        let mut route = Route {
             view: parse_view(path),
             filter: parse_query(query),
-        }
+            ..Route::default()
+        };
+        parse_view_state(query, &mut route);
+        route
     }
 
     /// The canonical hash: the view's path, then the parameters in a fixed order
-    /// (`doc year jurisdiction leader district unit role status kind q sort`), values
+    /// (`doc year jurisdiction leader district unit role status kind q note watched tag
+    /// sort rows at`), values
     /// percent-encoded, empty and default parameters left out.
     pub fn to_hash(&self) -> String {
         let mut hash = String::from("#/");
@@ -138,7 +178,19 @@ impl Route {
             hash.push('/');
             hash.extend(utf8_percent_encode(argument, PATH_ARGUMENT));
         }
-        let query = query_string(&self.filter);
+        let mut query = query_string(&self.filter);
+        let rows = self.rows.and_then(list_rows).map(|rows| rows.to_string());
+        let at = self.at.clone().filter(|at| !at.is_empty());
+        for (name, value) in [("rows", rows), ("at", at)] {
+            if let Some(value) = value {
+                if !query.is_empty() {
+                    query.push('&');
+                }
+                query.push_str(name);
+                query.push('=');
+                query.extend(utf8_percent_encode(&value, VALUE));
+            }
+        }
         if !query.is_empty() {
             hash.push('?');
             hash.push_str(&query);
@@ -213,6 +265,33 @@ fn parse_query(query: &str) -> Filter {
         }
     }
     filter
+}
+
+/// The parameters that are not the filter: `rows` (a number; anything else is ignored,
+/// the count made canonical by [`list_rows`]) and `at`. Repeated: the last one wins.
+fn parse_view_state(query: &str, route: &mut Route) {
+    for pair in query.split('&') {
+        let Some((name, value)) = pair.split_once('=') else {
+            continue;
+        };
+        match decode(name).as_str() {
+            "rows" => {
+                let digits = decode(value);
+                let digits = digits.trim();
+                if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                    // Too many digits for a number is more than the maximum.
+                    route.rows = list_rows(digits.parse().unwrap_or(usize::MAX));
+                }
+            }
+            "at" => {
+                let at = decode(value);
+                if !at.is_empty() {
+                    route.at = Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn query_string(filter: &Filter) -> String {

@@ -1,5 +1,6 @@
 //! The URL hash: specific examples, garbage, and the round trip as a property.
 
+use planboard_model::route::{list_rows, LIST_MAX_ROWS, LIST_PAGE_SIZE};
 use planboard_model::{EntryKind, Filter, Role, Route, SortOrder, Status, TaskKind, View};
 use proptest::prelude::*;
 
@@ -16,7 +17,8 @@ fn the_issue_example_parses() {
         route,
         Route {
             view: View::Tasks,
-            filter: expected.clone()
+            filter: expected.clone(),
+            ..Route::default()
         }
     );
     // The encoded form the app writes means the same.
@@ -180,6 +182,106 @@ fn note_filters_and_the_notes_view() {
     assert_eq!(Route::new(View::Import).to_hash(), "#/import");
 }
 
+#[test]
+fn rows_are_written_only_above_one_page() {
+    let route = Route::parse("#/tasks?status=滞后&rows=300");
+    assert_eq!(route.rows, Some(300));
+    assert_eq!(route.shown_rows(), 300);
+    assert_eq!(route.filter.status, vec![Status::Lagging]);
+    assert_eq!(
+        route.to_hash(),
+        "#/tasks?status=%E6%BB%9E%E5%90%8E&rows=300"
+    );
+    assert_eq!(Route::parse("#/tasks?rows=100"), Route::new(View::Tasks));
+    assert_eq!(Route::new(View::Tasks).shown_rows(), LIST_PAGE_SIZE);
+    // Set by hand to one page or less, it is still left out.
+    let one_page = Route {
+        view: View::Tasks,
+        rows: Some(LIST_PAGE_SIZE),
+        ..Route::default()
+    };
+    assert_eq!(one_page.to_hash(), "#/tasks");
+}
+
+#[test]
+fn rows_are_read_tolerantly() {
+    let rows = |hash: &str| Route::parse(hash).rows;
+    // Not a number: ignored.
+    for hash in [
+        "#/tasks?rows=abc",
+        "#/tasks?rows=",
+        "#/tasks?rows=-300",
+        "#/tasks?rows=3e2",
+        "#/tasks?rows=300.5",
+        "#/tasks?rows",
+        "#/tasks?rows=%FF",
+    ] {
+        assert_eq!(rows(hash), None, "{hash}");
+    }
+    // Rounded up to whole pages.
+    assert_eq!(rows("#/tasks?rows=101"), Some(200));
+    assert_eq!(rows("#/tasks?rows=250"), Some(300));
+    assert_eq!(rows("#/tasks?rows=0"), None);
+    assert_eq!(rows("#/tasks?rows=%20300"), Some(300));
+    // Clamped, even past what a number holds.
+    assert_eq!(rows("#/tasks?rows=999999"), Some(LIST_MAX_ROWS));
+    assert_eq!(
+        rows("#/tasks?rows=99999999999999999999999999"),
+        Some(LIST_MAX_ROWS)
+    );
+    // Repeated: the last wins; a later non-number leaves the earlier one.
+    assert_eq!(rows("#/tasks?rows=300&rows=500"), Some(500));
+    assert_eq!(rows("#/tasks?rows=300&rows=x"), Some(300));
+    // Not a filter: the filter is untouched.
+    assert_eq!(Route::parse("#/tasks?rows=300").filter, Filter::default());
+}
+
+#[test]
+fn list_rows_is_canonical() {
+    assert_eq!(list_rows(1), None);
+    assert_eq!(list_rows(LIST_PAGE_SIZE + 1), Some(2 * LIST_PAGE_SIZE));
+    assert_eq!(list_rows(LIST_MAX_ROWS + 1), Some(LIST_MAX_ROWS));
+    for requested in [
+        0,
+        1,
+        99,
+        100,
+        101,
+        250,
+        300,
+        4_999,
+        5_000,
+        5_001,
+        usize::MAX,
+    ] {
+        if let Some(rows) = list_rows(requested) {
+            assert_eq!(rows % LIST_PAGE_SIZE, 0);
+            assert!(rows > LIST_PAGE_SIZE && rows <= LIST_MAX_ROWS);
+            assert_eq!(list_rows(rows), Some(rows), "{requested}");
+        }
+    }
+}
+
+#[test]
+fn a_plan_link_names_the_record_to_show() {
+    let route = Route::parse("#/plan?at=huzhou-2021-plan/s12");
+    assert_eq!(route.view, View::Plan);
+    assert_eq!(route.at.as_deref(), Some("huzhou-2021-plan/s12"));
+    assert_eq!(route.to_hash(), "#/plan?at=huzhou-2021-plan%2Fs12");
+    assert_eq!(Route::parse(&route.to_hash()), route);
+    assert_eq!(Route::parse("#/plan?at=").at, None);
+    let empty = Route {
+        view: View::Plan,
+        at: Some(String::new()),
+        ..Route::default()
+    };
+    assert_eq!(empty.to_hash(), "#/plan");
+    assert_eq!(
+        Route::parse("#/tasks?q=高铁&rows=200&at=x").to_hash(),
+        "#/tasks?q=%E9%AB%98%E9%93%81&rows=200&at=x"
+    );
+}
+
 fn text() -> impl Strategy<Value = String> {
     // Chinese, ASCII punctuation that URLs care about, full-width forms, spaces.
     proptest::string::string_regex(
@@ -265,12 +367,28 @@ fn view() -> impl Strategy<Value = View> {
 
 proptest! {
     #[test]
-    fn parse_inverts_to_hash(view in view(), filter in filter()) {
-        let route = Route { view, filter };
+    fn parse_inverts_to_hash(
+        view in view(),
+        filter in filter(),
+        pages in prop::option::of(2..=LIST_MAX_ROWS / LIST_PAGE_SIZE),
+        at in prop::option::of(text()),
+    ) {
+        let rows = pages.map(|pages| pages * LIST_PAGE_SIZE);
+        let route = Route { view, filter, rows, at };
         let hash = route.to_hash();
         prop_assert_eq!(Route::parse(&hash), route);
         // Only unreserved ASCII and escapes: the hash needs no further encoding.
         prop_assert!(hash.bytes().all(|b| b.is_ascii_alphanumeric() || b"#/?&=%-._~".contains(&b)));
+    }
+
+    #[test]
+    fn any_rows_value_reads_as_a_canonical_count(value in "[0-9a-z%+ -]{0,24}") {
+        let route = Route::parse(&format!("#/tasks?rows={value}"));
+        if let Some(rows) = route.rows {
+            prop_assert!(rows > LIST_PAGE_SIZE && rows <= LIST_MAX_ROWS);
+            prop_assert_eq!(rows % LIST_PAGE_SIZE, 0);
+        }
+        prop_assert_eq!(Route::parse(&route.to_hash()), route);
     }
 
     #[test]
