@@ -32,6 +32,8 @@ pub const PANEL_ORDER: [Facet; 8] = [
 pub fn toggled_route(route: &Route, facet: Facet, value: &str) -> Route {
     let mut next = route.clone();
     next.filter.toggle(facet, value);
+    // Another filter starts again at one page, in a copied link too.
+    next.rows = None;
     next
 }
 

@@ -84,7 +84,14 @@ impl ListRoute {
 
     /// Shows `next` at once and writes it into the URL after the next frame. A `Push`
     /// pending from this frame stays a push even if a `Replace` follows it.
-    pub fn go(self, next: Route, mode: HistoryMode) {
+    /// A route with another filter than the shown one starts again at one page of rows.
+    pub fn go(self, mut next: Route, mode: HistoryMode) {
+        if self
+            .shown
+            .with_untracked(|shown| shown.filter != next.filter)
+        {
+            next.rows = None;
+        }
         let over = self.url.get_untracked();
         let mode = match self.pending.get_untracked() {
             Some(earlier) if earlier.over == over && earlier.mode == HistoryMode::Push => {

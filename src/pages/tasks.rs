@@ -3,6 +3,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use planboard_model::route::{list_rows, LIST_MAX_ROWS, LIST_PAGE_SIZE};
 use planboard_model::{Entry, Filter, QueryResult, Route, SortOrder, View};
 
 use crate::components::entry_list::EntryList;
@@ -15,7 +16,7 @@ use crate::state::{href, href_view, use_data, HistoryMode};
 
 /// Rows rendered at first and added by each “显示更多”; a full list of two thousand
 /// rows with highlighting would make every keystroke in the search box sluggish.
-const PAGE_SIZE: usize = 100;
+const PAGE_SIZE: usize = LIST_PAGE_SIZE;
 
 /// The 任务 view.
 #[component]
@@ -43,21 +44,17 @@ pub fn TasksPage() -> impl IntoView {
     );
     let match_count = Memo::new(move |_| result.with(|result| result.matches.len()));
 
-    // How many rows to show, remembered for the filter it was raised under, so a new
-    // filter starts again at one page without an effect re-rendering the list twice.
-    let raised: RwSignal<Option<(Filter, usize)>> = RwSignal::new(None);
-    let visible = Memo::new(move |_| {
-        filter.with(|current| {
-            raised.with(|raised| match raised {
-                Some((raised_for, rows)) if raised_for == current => *rows,
-                _ => PAGE_SIZE,
-            })
-        })
-    });
+    // How many rows to show is the route's (`rows=300`), so back, reload and a copied
+    // link show as many; it is not part of the filter, so showing more runs no query.
+    // A new filter starts again at one page (`ListRoute::go`).
+    let visible = Memo::new(move |_| shown.with(Route::shown_rows));
     let show_more = move |_| {
-        let rows = visible.get_untracked() + PAGE_SIZE;
-        raised.set(Some((filter.get_untracked(), rows)));
+        let mut next = shown.get_untracked();
+        next.rows = list_rows(next.shown_rows() + PAGE_SIZE);
+        // The same list, longer: back leaves the list rather than folding it again.
+        list_route.go(next, HistoryMode::Replace);
     };
+    let at_most_rows = move || visible.get() >= LIST_MAX_ROWS;
 
     let query = Memo::new(move |_| filter.with(|filter| filter.q.clone()));
     // Equal lists wake nothing: a facet click that leaves the first page as it was
@@ -147,9 +144,28 @@ pub fn TasksPage() -> impl IntoView {
                     <Show when=move || { hidden_rows() > 0 }>
                         <p class="show-more">
                             <span>{shown_text}</span>
-                            <button type="button" on:click=show_more>
-                                {more_text}
-                            </button>
+                            <Show
+                                when=move || !at_most_rows()
+                                fallback=move || {
+                                    view! {
+                                        <span>
+                                            {language
+                                                .pick(
+                                                    format!(
+                                                        "（最多显示 {LIST_MAX_ROWS} 条，请缩小筛选范围）",
+                                                    ),
+                                                    format!(
+                                                        " (at most {LIST_MAX_ROWS} rows are shown: narrow the filter)",
+                                                    ),
+                                                )}
+                                        </span>
+                                    }
+                                }
+                            >
+                                <button type="button" on:click=show_more>
+                                    {more_text}
+                                </button>
+                            </Show>
                         </p>
                     </Show>
                 </section>
@@ -269,6 +285,7 @@ fn SortLinks(list_route: ListRoute) -> impl IntoView {
             route.with(|route| {
                 let mut next = route.clone();
                 next.filter.sort = order;
+                next.rows = None;
                 href(&next)
             })
         };
