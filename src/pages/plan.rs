@@ -3,6 +3,7 @@
 //! where the text places them, and the 13th-plan results (表1—1).
 
 mod contents;
+mod target;
 
 use leptos::prelude::*;
 use planboard_model::{Plan, PlanBox, PlanSection};
@@ -13,6 +14,7 @@ use crate::pages::plan_results::ResultsTable;
 use crate::pages::plan_tables::{IndicatorCharts, IndicatorTable, ReportOutlines};
 use crate::state::use_data;
 use contents::Contents;
+pub use target::plan_at_href;
 
 /// Heading shown for a run of sections whose chapter heading the source text lost.
 fn no_chapter() -> &'static str {
@@ -22,9 +24,10 @@ fn no_chapter() -> &'static str {
     )
 }
 
-/// The plan view (`#/plan`).
+/// The plan view (`#/plan`; `#/plan?at=<id>` opens it at a section, box or indicator).
 #[component]
 pub fn PlanPage() -> impl IntoView {
+    target::follow_route_target();
     let data = use_data();
     let plan = &data.dataset.plan;
     let document = find_document(&data.dataset, &plan.document);

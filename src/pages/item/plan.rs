@@ -6,6 +6,7 @@ use planboard_model::{Dataset, SourceSpan, View};
 
 use super::{DocumentFacts, Permalink};
 use crate::i18n::tr;
+use crate::pages::plan::plan_at_href;
 use crate::state::href_view;
 
 /// A plan section, 专栏 box, indicator or results row, if `id` names one.
@@ -127,8 +128,8 @@ fn plan_page(
                 <Permalink id=id.to_string() />
             </dl>
             <p>
-                <a href=href_view(View::Plan)>
-                    {tr("在规划页中查看全文", "Read the whole plan on the Plan page")}
+                <a href=plan_at_href(id) data-testid="plan-at">
+                    {tr("在规划页中查看（定位到此处）", "See it in the whole plan")}
                 </a>
             </p>
         </article>

@@ -2,23 +2,22 @@
 //! sections and boxes.
 
 use leptos::prelude::*;
-use planboard_model::{Plan, PlanSection, View};
+use planboard_model::{Plan, PlanSection};
 
-use super::{group_anchor, group_title, Group, Piece};
+use super::{group_anchor, group_title, plan_at_href, Group, Piece};
 use crate::components::jump_link::JumpLink;
-use crate::components::task_row::item_href;
 use crate::i18n::{lang, tr};
-use crate::state::href_view;
 
 /// The table of contents: the fixed parts, then every chapter run with its sections
 /// and boxes (collapsed: it is long).
 #[component]
 pub(super) fn Contents(groups: Vec<Group>, plan: Plan) -> impl IntoView {
-    let plan_href = href_view(View::Plan);
+    // A plain click scrolls within the page; opened elsewhere or copied, each link is
+    // the plan page opened at that part.
     let part = |target: &str, label: String| {
         view! {
             <li>
-                <JumpLink target=target.to_string() href=plan_href.clone()>{label}</JumpLink>
+                <JumpLink target=target.to_string() href=plan_at_href(target)>{label}</JumpLink>
             </li>
         }
     };
@@ -44,7 +43,7 @@ pub(super) fn Contents(groups: Vec<Group>, plan: Plan) -> impl IntoView {
                     };
                     view! {
                         <li class=class>
-                            <JumpLink target=id.clone() href=item_href(&id)>
+                            <JumpLink target=id.clone() href=plan_at_href(&id)>
                                 <span lang="zh-CN">{label}</span>
                             </JumpLink>
                         </li>
@@ -54,7 +53,7 @@ pub(super) fn Contents(groups: Vec<Group>, plan: Plan) -> impl IntoView {
             let title = group_title(group);
             view! {
                 <li>
-                    <JumpLink target=group_anchor(index) href=href_view(View::Plan)>
+                    <JumpLink target=group_anchor(index) href=plan_at_href(&group_anchor(index))>
                         {title}
                     </JumpLink>
                     <ol class="toc-sub">{entries}</ol>
