@@ -4,7 +4,7 @@
 mod unit;
 
 use leptos::prelude::*;
-use planboard_model::{per_unit, Dataset, Filter, Role, Unit, UnitKind, UnitLoad, View};
+use planboard_model::{per_unit, Dataset, Filter, Lang, Role, Unit, UnitKind, UnitLoad, View};
 
 pub use unit::DepartmentPage;
 
@@ -161,10 +161,19 @@ fn jurisdiction_section(
             format!("The {charted} unclassified units named on the most tasks, as lead and as supporting unit"),
         ),
     };
-    let table_label = lang().pick(
-        format!("{}责任单位表", jurisdiction.unwrap_or("未归类")),
-        "Table of responsible units (scrolls sideways)".to_string(),
-    );
+    // The table's name carries the jurisdiction, marked as Chinese in English too; an
+    // aria-label could not mark part of itself, and regions need distinct names.
+    let table_name_id = format!("{heading_id}-table");
+    let table_name = match lang() {
+        Lang::Zh => view! {
+            <span lang="zh-CN">{format!("{}责任单位表", jurisdiction.unwrap_or("未归类"))}</span>
+        }
+        .into_any(),
+        Lang::En => match jurisdiction {
+            Some(name) => view! { "Table of responsible units, " <span lang="zh-CN">{name.to_string()}</span> }.into_any(),
+            None => view! { "Table of unclassified units" }.into_any(),
+        },
+    };
     let rows = units
         .iter()
         .map(|load| unit_row(dataset, load))
@@ -178,7 +187,8 @@ fn jurisdiction_section(
                 series=role_series() rows=chart_rows
                 axis_label=tr("任务数（项）", "Tasks").to_string()
                 label_header=tr("责任单位", "Unit").to_string() document_labels=true />
-            <div class="table-scroll" role="region" aria-label=table_label tabindex="0">
+            <span id=table_name_id.clone() class="visually-hidden">{table_name}</span>
+            <div class="table-scroll" role="region" aria-labelledby=table_name_id tabindex="0">
                 <table class="data units-table">
                     <thead>
                         <tr>

@@ -84,17 +84,20 @@ async fn axe_violations(app: &App, source: &str) -> Vec<String> {
         .collect()
 }
 
-/// Visits every view, saves a screenshot of it, and runs axe-core; fails listing every
-/// violation of every view.
-async fn axe_on_every_view(app: &App, width: &str) {
+/// The two interface languages, as the query string before the hash selects them.
+const LANGUAGES: [(&str, &str); 2] = [("zh", ""), ("en", "?lang=en")];
+
+/// Visits every view in `language` (`?lang=en` or nothing), saves a screenshot of it,
+/// and runs axe-core; fails listing every violation of every view.
+async fn axe_on_every_view(app: &App, width: &str, (language, query): (&str, &str)) {
     let data = Data::load();
     let source = axe_source();
     let mut problems = Vec::new();
     for (name, hash, shown) in every_view(&data) {
-        open_view(app, &hash, shown).await;
-        app.screenshot(&format!("{name}-{width}")).await;
+        open_view(app, &format!("{query}{hash}"), shown).await;
+        app.screenshot(&format!("{name}-{width}-{language}")).await;
         for violation in axe_violations(app, &source).await {
-            problems.push(format!("{name} ({hash}) — {violation}"));
+            problems.push(format!("{name} ({query}{hash}) — {violation}"));
         }
     }
     // The checker itself must be able to fail: an image without a text alternative.
@@ -114,7 +117,7 @@ async fn axe_on_every_view(app: &App, width: &str) {
     );
     assert!(
         problems.is_empty(),
-        "axe-core reports {} violation(s) at {width} width:\n{}",
+        "axe-core reports {} violation(s) at {width} width ({language}):\n{}",
         problems.len(),
         problems.join("\n")
     );
@@ -124,13 +127,21 @@ async fn axe_on_every_view(app: &App, width: &str) {
 #[tokio::test]
 async fn axe_finds_no_violations_on_any_view_at_desktop_width() {
     let app = App::start().await;
-    axe_on_every_view(&app, "desktop").await;
+    axe_on_every_view(&app, "desktop", LANGUAGES[0]).await;
 }
 
 #[tokio::test]
 async fn axe_finds_no_violations_on_any_view_at_phone_width() {
     let app = App::launch(Launch::new().phone()).await;
-    axe_on_every_view(&app, "phone").await;
+    axe_on_every_view(&app, "phone", LANGUAGES[0]).await;
+}
+
+/// English at phone width: the longer words are where layouts break, and the page's
+/// language changes what axe checks (html lang, mixed-language names).
+#[tokio::test]
+async fn axe_finds_no_violations_on_any_view_in_english() {
+    let app = App::launch(Launch::new().phone()).await;
+    axe_on_every_view(&app, "phone", LANGUAGES[1]).await;
 }
 
 #[tokio::test]
@@ -138,7 +149,18 @@ async fn no_view_scrolls_sideways_on_a_phone() {
     let data = Data::load();
     let app = App::launch(Launch::new().phone()).await;
     let mut problems = Vec::new();
-    for (name, hash, shown) in every_view(&data) {
+    let views = every_view(&data);
+    // Every view in both languages: English words are longer and break differently.
+    let visits = LANGUAGES.iter().flat_map(|&(language, query)| {
+        views.iter().map(move |(name, hash, shown)| {
+            (
+                format!("{name}-{language}"),
+                format!("{query}{hash}"),
+                *shown,
+            )
+        })
+    });
+    for (name, hash, shown) in visits {
         open_view(&app, &hash, shown).await;
         let width = app.eval("return window.innerWidth;", vec![]).await;
         assert_eq!(width.as_u64(), Some(390), "not a phone-width window");
