@@ -229,36 +229,6 @@ async fn a_full_storage_refuses_the_import_and_changes_nothing() {
     app.assert_no_panic().await;
 }
 
-/// Text nodes and title/aria-label attributes with Chinese characters outside an
-/// element whose closest `[lang]` is Chinese (the rule tests/tests/english.rs checks on
-/// every view; the import page's preview and list need a chosen file to appear).
-const UNMARKED_CHINESE: &str = r#"
-const cjk = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
-const isChinese = (element) => {
-  const marked = element && element.closest('[lang]');
-  return !!marked && (marked.getAttribute('lang') || '').toLowerCase().startsWith('zh');
-};
-const found = [];
-const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-  const parent = node.parentElement;
-  if (!parent || parent.closest('script, style, template, noscript')) continue;
-  if (cjk.test(node.data) && !isChinese(parent)) found.push(parent.outerHTML.slice(0, 120));
-}
-for (const element of document.body.querySelectorAll('[title], [aria-label]')) {
-  for (const name of ['title', 'aria-label']) {
-    const value = element.getAttribute(name);
-    if (value && cjk.test(value) && !isChinese(element)) found.push(name + ': ' + value);
-  }
-}
-return found;
-"#;
-
-async fn unmarked_chinese(app: &App) -> Vec<String> {
-    let found = app.eval(UNMARKED_CHINESE, vec![]).await;
-    serde_json::from_value(found).expect("a list of strings")
-}
-
 #[tokio::test]
 async fn the_import_page_in_english_marks_every_chinese_text_as_such() {
     let dir = tempfile::tempdir().expect("temporary directory");
@@ -274,14 +244,14 @@ async fn the_import_page_in_english_marks_every_chinese_text_as_such() {
     choose(&app, &prose).await;
     app.wait_for(REFUSED).await;
     assert_eq!(
-        unmarked_chinese(&app).await,
+        app.unmarked_chinese("body").await,
         Vec::<String>::new(),
         "refusal"
     );
     choose(&app, &file).await;
     app.wait_for(PREVIEW).await;
     assert_eq!(
-        unmarked_chinese(&app).await,
+        app.unmarked_chinese("body").await,
         Vec::<String>::new(),
         "preview"
     );
@@ -291,13 +261,17 @@ async fn the_import_page_in_english_marks_every_chinese_text_as_such() {
         .text("[data-testid=\"import-notice\"]")
         .await
         .starts_with("Imported"));
-    assert_eq!(unmarked_chinese(&app).await, Vec::<String>::new(), "list");
+    assert_eq!(
+        app.unmarked_chinese("body").await,
+        Vec::<String>::new(),
+        "list"
+    );
     app.open("index.html?lang=en#/").await;
     app.wait_for_app().await;
     app.wait_for(".documents-table [data-testid=\"local-badge\"]")
         .await;
     assert_eq!(
-        unmarked_chinese(&app).await,
+        app.unmarked_chinese("body").await,
         Vec::<String>::new(),
         "overview"
     );
