@@ -227,3 +227,60 @@ async fn a_plan_item_links_to_its_place_in_the_plan() {
         app.assert_no_console_errors().await;
     }
 }
+
+#[tokio::test]
+async fn back_to_a_plan_link_returns_to_where_the_reader_left_it() {
+    let id = "huzhou-2021-plan/s041";
+    let app = App::start().await;
+    app.open(&format!("index.html#/plan?at={id}")).await;
+    app.wait_for_app().await;
+    let arrived = wait_for_scroll(&app, |y| y > 500.0).await;
+
+    // Read on, further down, then open a section's own page from there.
+    let left_at = arrived + 1500.0;
+    app.eval(
+        "window.scrollTo(0, arguments[0]);",
+        vec![serde_json::json!(left_at)],
+    )
+    .await;
+    let opened = app
+        .eval(
+            "const link = Array.from(document.querySelectorAll('.plan-section a.source-ref')) \
+               .find((link) => { const box = link.getBoundingClientRect(); \
+                 return box.top > 0 && box.bottom < window.innerHeight; }); \
+             link.click(); return link.getAttribute('href');",
+            vec![],
+        )
+        .await;
+    let opened = opened.as_str().expect("a source link in view").to_owned();
+    wait_for_route(&app, |route| format!("#{route}") == opened).await;
+    app.client().back().await.expect("back");
+    wait_for_route(&app, |route| route == format!("/plan?at={id}")).await;
+    let restored = wait_for_scroll(&app, |y| (y - left_at).abs() < 5.0).await;
+    // Still there a moment later: the link's target did not take over.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(scroll_y(&app).await, restored);
+    app.assert_no_console_errors().await;
+}
+
+async fn scroll_y(app: &App) -> f64 {
+    app.eval("return window.scrollY;", vec![])
+        .await
+        .as_f64()
+        .unwrap_or(0.0)
+}
+
+/// Polls the page's scroll position until `condition` holds; returns it.
+async fn wait_for_scroll(app: &App, condition: impl Fn(f64) -> bool) -> f64 {
+    let deadline = tokio::time::Instant::now() + timeout();
+    loop {
+        let y = scroll_y(app).await;
+        if condition(y) {
+            return y;
+        }
+        if tokio::time::Instant::now() > deadline {
+            app.fail(&format!("the page stayed scrolled to {y}")).await;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

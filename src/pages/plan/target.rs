@@ -25,10 +25,16 @@ pub(super) fn follow_route_target() {
     let target = Memo::new(move |_| route.with(|route| route.at.clone()));
     Effect::new(move |_| {
         if let Some(id) = target.get() {
-            // Two frames: the shell scrolls a newly opened page to the top on the next
-            // frame, and this must come after it.
+            // Two frames: the shell scrolls a newly opened page to the top, or a page
+            // stepped back to where it was left, on the next frame; this comes after.
             request_animation_frame(move || {
-                request_animation_frame(move || bring_into_view(&id));
+                request_animation_frame(move || {
+                    // A page scrolled by then was stepped back to: the place the reader
+                    // left it wins over the link's target.
+                    if window().scroll_y().unwrap_or(0.0) < 1.0 {
+                        bring_into_view(&id);
+                    }
+                });
             });
         }
     });
