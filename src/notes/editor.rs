@@ -56,6 +56,9 @@ pub fn NoteEditor(#[prop(into)] item_id: String) -> impl IntoView {
                 data-testid="note-text"
                 rows="6"
                 maxlength=MAX_TEXT_CHARS
+                // Follows what the reader writes, so spell-checking and fonts treat a
+                // Chinese note as Chinese in the English interface too.
+                lang=move || note.with(|note| note.as_ref().and_then(|n| text_lang(&n.text)))
                 prop:value=field(|n| n.text.clone())
                 on:input=move |event| {
                     let text = event_target_value(&event);

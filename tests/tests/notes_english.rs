@@ -161,6 +161,18 @@ async fn notes_in_english_keep_chinese_only_in_the_documents_and_the_readers_wor
         app.text("[data-testid=\"note-watch\"]").await.trim(),
         "★ Starred"
     );
+    // The text box takes the language of what is written in it.
+    let text_box = "[data-testid=\"note-text\"]";
+    app.clear(text_box).await;
+    app.type_into(text_box, "Ask the unit for the contract")
+        .await;
+    assert_eq!(app.attr(text_box, "lang").await, None, "English text");
+    app.type_into(text_box, "：合同何时签订？").await;
+    assert_eq!(
+        app.attr(text_box, "lang").await.as_deref(),
+        Some("zh-CN"),
+        "text with Chinese in it"
+    );
 
     app.open("index.html?lang=en#/tasks").await;
     app.wait_for_app().await;
