@@ -228,9 +228,9 @@ fn FacetLink(
     let next = move || route.with_untracked(|route| toggled_route(route, facet, &toggled));
     let class = move || {
         state.with(|&(count, selected)| match (selected, count == 0) {
-            (true, true) => "facet-value selected empty",
+            (true, true) => "facet-value selected no-results",
             (true, false) => "facet-value selected",
-            (false, true) => "facet-value empty",
+            (false, true) => "facet-value no-results",
             (false, false) => "facet-value",
         })
     };

@@ -424,3 +424,29 @@ async fn sorting_by_status_puts_lagging_first_and_keeps_every_entry() {
     );
     app.assert_no_console_errors().await;
 }
+
+/// A value that would give no results stays in its place and recedes (muted words), but
+/// looks like the other values: no box around it.
+#[tokio::test]
+async fn values_without_results_recede_without_a_box() {
+    let app = App::start().await;
+    open_tasks(&app, "status=%E6%BB%9E%E5%90%8E").await;
+    wait_for_count(&app, 7).await;
+    let looks = app
+        .eval(
+            "const zero = document.querySelector('.facet-value.no-results'); \
+             const other = document.querySelector('.facet-value:not(.no-results)'); \
+             if (!zero || !other) { return null; } \
+             const style = getComputedStyle(zero); \
+             return { border: style.borderTopStyle, \
+                      zeroColour: getComputedStyle(zero.querySelector('.facet-label')).color, \
+                      otherColour: getComputedStyle(other.querySelector('.facet-label')).color };",
+            vec![],
+        )
+        .await;
+    assert_eq!(looks["border"], "none", "a zero value is boxed: {looks}");
+    assert_ne!(
+        looks["zeroColour"], looks["otherColour"],
+        "a zero value does not recede: {looks}"
+    );
+}

@@ -183,7 +183,7 @@ pub async fn measure_dataset(
         interact(client, "keystroke", runs, "#task-search", "").await?;
     let facet = run(
         client,
-        "const value = document.querySelector('.facet-value:not(.empty)').dataset.facetValue; \
+        "const value = document.querySelector('.facet-value:not(.no-results)').dataset.facetValue; \
          return '.facet-value[data-facet-value=\"' + CSS.escape(value) + '\"]';",
     )
     .await?;
