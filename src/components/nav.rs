@@ -88,10 +88,10 @@ pub fn SiteHeader() -> impl IntoView {
                         {tr("湖州 · 平湖 政府工作任务跟踪", "Huzhou · Pinghu government commitments")}
                     </span>
                 </a>
+                <LanguageSwitch />
                 <nav class="site-nav" aria-label=tr("主导航", "Main navigation")>
                     <ul>{links}</ul>
                 </nav>
-                <LanguageSwitch />
             </div>
         </header>
     }
