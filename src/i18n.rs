@@ -72,6 +72,17 @@ pub fn switch_language(to: Lang) {
     }
 }
 
+/// `n` with its English noun, singular for one: `counted(1, "thread", "threads")` →
+/// `1 thread`. Chinese counts need no plural and are written inline with their measure
+/// word.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// `Some("zh-CN")` when `text` holds Chinese characters or punctuation, for the `lang`
 /// attribute of text whose language is not known beforehand (a reader's note, a table
 /// value that may be a bare number): marked Chinese only when it is.

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use planboard_model::{Indicator, Lang};
 
 use super::chart::{fmt, text_width};
-use crate::i18n::{lang, text_lang, tr};
+use crate::i18n::{counted, lang, text_lang, tr};
 
 /// Same narrow coordinate system as the stacked charts (see `chart.rs`).
 const VIEW_WIDTH: f64 = 320.0;
@@ -63,9 +63,8 @@ pub fn IndicatorChart(
                 .join("；")
         ),
         Lang::En => format!(
-            "Chart of {} {}: 2020 values beside 2025 targets. The table below gives every name and value.",
-            indicators.len(),
-            if indicators.len() == 1 { "indicator" } else { "indicators" },
+            "Chart of {}: 2020 values beside 2025 targets. The table below gives every name and value.",
+            counted(indicators.len(), "indicator", "indicators"),
         ),
     };
     let table_rows = indicators

@@ -9,7 +9,7 @@ use planboard_model::Status;
 
 use super::page::Chosen;
 use super::state::{use_imports, Done};
-use crate::i18n::{lang, tr};
+use crate::i18n::{counted, lang, tr};
 
 /// The preview of `chosen` with 接受导入 / 取消; `on_done` clears the choice.
 #[component]
@@ -91,11 +91,7 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
 
 /// "7 tasks" / "1 task".
 pub(super) fn items(count: usize) -> String {
-    if count == 1 {
-        "1 task".to_owned()
-    } else {
-        format!("{count} tasks")
-    }
+    counted(count, "task", "tasks")
 }
 
 #[component]

@@ -8,7 +8,7 @@ use planboard_model::{DocumentKind, Lang, LinkIndex, Route, SourceDocument, View
 
 use crate::components::task_row::document_short_label;
 use crate::i18n::text_lang;
-use crate::i18n::{lang, tr};
+use crate::i18n::{counted, lang, tr};
 use crate::notes::use_notes;
 use crate::state::{href, navigate, use_data, use_route, HistoryMode};
 
@@ -83,8 +83,8 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
         ),
         format!(
             "Report of {date} · {} tracked · {lagging} lagging · {}",
-            count(tracked, "task", "tasks"),
-            count(units, "lead unit", "lead units"),
+            counted(tracked, "task", "tasks"),
+            counted(units, "lead unit", "lead units"),
         ),
     );
     let leader_note = bulletin.leaders_from_earlier.then(|| {
@@ -166,11 +166,6 @@ fn title() -> AnyView {
             view! { "Supervision bulletin (" <span lang="zh-CN">"督查通报"</span> ")" }.into_any()
         }
     }
-}
-
-/// "1 task", "7 tasks".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn bulletin_route(document: &str, with_notes: bool) -> Route {

@@ -10,7 +10,7 @@ pub use unit::DepartmentPage;
 
 use crate::components::chart::{ChartRow, StackedBarChart};
 use crate::components::status_chart::tasks_href;
-use crate::i18n::{lang, tr};
+use crate::i18n::{counted, lang, tr};
 use crate::pages::leaders::role_series;
 use crate::state::{href_view, use_data};
 
@@ -41,7 +41,7 @@ fn unit_kind_count(kind: UnitKind, count: usize) -> String {
     };
     lang().pick(
         format!("{} {count} 个", unit_kind_label(kind)),
-        format!("{count} {}", if count == 1 { one } else { many }),
+        counted(count, one, many),
     )
 }
 
@@ -90,8 +90,8 @@ pub fn DepartmentsPage() -> impl IntoView {
                         .pick(
                             format!("共 {count} 个责任单位，按涉及任务总数排列"),
                             format!(
-                                "{count} responsible {}, the most tasks first",
-                                if count == 1 { "unit" } else { "units" },
+                                "{}, the most tasks first",
+                                counted(count, "responsible unit", "responsible units"),
                             ),
                         )}
                 </p>
@@ -124,10 +124,7 @@ fn jurisdiction_section(
     };
     let unit_count_text = lang().pick(
         format!("（{unit_count} 个单位）"),
-        format!(
-            " ({unit_count} {})",
-            if unit_count == 1 { "unit" } else { "units" }
-        ),
+        format!(" ({})", counted(unit_count, "unit", "units")),
     );
     let heading_id = format!("units-{}", position + 1);
     let labelled_by = heading_id.clone();

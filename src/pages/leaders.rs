@@ -10,7 +10,7 @@ use crate::components::chart::{ChartRow, Series, SeriesStyle, StackedBarChart};
 use crate::components::empty_page::EmptyEntityPage;
 use crate::components::status_chart::{status_row, status_series, tasks_href};
 use crate::components::task_row::{document_short_label, EntryRow};
-use crate::i18n::{lang, tr};
+use crate::i18n::{counted, lang, tr};
 use crate::state::{href_view, use_data};
 
 /// How many units a leader's page charts; the table below the chart has the same rows.
@@ -69,11 +69,7 @@ pub fn LeadersPage() -> impl IntoView {
                     {lang()
                         .pick(
                             format!("共 {} 位领导", leaders.len()),
-                            format!(
-                                "{} {}",
-                                leaders.len(),
-                                if leaders.len() == 1 { "leader" } else { "leaders" },
-                            ),
+                            counted(leaders.len(), "leader", "leaders"),
                         )}
                 </p>
             </div>
@@ -259,11 +255,7 @@ pub fn LeaderPage(name: String) -> impl IntoView {
                     {lang()
                         .pick(
                             format!("共 {} 项任务", counts.total()),
-                            format!(
-                                "{} {}",
-                                counts.total(),
-                                if counts.total() == 1 { "task" } else { "tasks" },
-                            ),
+                            counted(counts.total(), "task", "tasks"),
                         )} " · "
                     <a href=tasks_href(filter.clone())>
                         {tr("在任务列表中筛选", "Show in the task list")}

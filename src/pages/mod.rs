@@ -2,7 +2,6 @@
 
 pub mod bulletin;
 pub mod compare;
-pub mod counted;
 pub mod departments;
 pub mod item;
 pub mod lag;

@@ -12,7 +12,7 @@ use crate::components::status_chart::{
     status_composition_rows, status_row, status_series, tasks_href,
 };
 use crate::components::task_row::{document_short_label, EntryRow};
-use crate::i18n::{lang, tr};
+use crate::i18n::{counted, lang, tr};
 use crate::state::{href_view, use_data};
 
 /// The overview (`#/`).
@@ -155,12 +155,7 @@ fn tasks_axis() -> String {
 
 /// "1 task", "7 tasks".
 fn tasks_count(n: usize) -> String {
-    english_count(n, "task", "tasks")
-}
-
-/// A count with its noun in the right number, for English text.
-fn english_count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    counted(n, "task", "tasks")
 }
 
 /// One sentence on the size of the data: documents, tasks, projects, people, units.
@@ -187,13 +182,13 @@ fn holdings_sentence(dataset: &Dataset) -> String {
             "{} published documents: {}, {}, {}, {} and {} of the plan; they name {}, {} and {} (towns and subdistricts included).",
             documents,
             tasks_count(tasks),
-            english_count(projects, "livelihood project", "livelihood projects"),
-            english_count(sections, "plan section", "plan sections"),
-            english_count(boxes, "feature box", "feature boxes"),
-            english_count(indicators, "main indicator", "main indicators"),
-            english_count(leaders, "leader", "leaders"),
-            english_count(units, "responsible unit", "responsible units"),
-            english_count(districts, "district", "districts"),
+            counted(projects, "livelihood project", "livelihood projects"),
+            counted(sections, "plan section", "plan sections"),
+            counted(boxes, "feature box", "feature boxes"),
+            counted(indicators, "main indicator", "main indicators"),
+            counted(leaders, "leader", "leaders"),
+            counted(units, "responsible unit", "responsible units"),
+            counted(districts, "district", "districts"),
         ),
     )
 }

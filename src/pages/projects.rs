@@ -6,7 +6,7 @@ use planboard_model::{Filter, Lang, Project};
 
 use crate::components::status_chart::tasks_href;
 use crate::components::task_row::{document_short_label, find_document, item_href, UnitList};
-use crate::i18n::{lang, tr};
+use crate::i18n::{counted, lang, tr};
 use crate::state::use_data;
 
 /// The livelihood projects view (`#/projects`).
@@ -92,8 +92,8 @@ pub fn ProjectsPage() -> impl IntoView {
                         .pick(
                             format!("共 {total} 项民生实事项目"),
                             format!(
-                                "{total} livelihood {}: the yearly pledges of practical improvements to daily life",
-                                if total == 1 { "project" } else { "projects" },
+                                "{}: the yearly pledges of practical improvements to daily life",
+                                counted(total, "livelihood project", "livelihood projects"),
                             ),
                         )}
                 </p>
@@ -158,9 +158,9 @@ fn project_view(project: Project) -> impl IntoView {
                     .pick(
                         format!("{}年 · 子项 {listed} 个", project.year),
                         format!(
-                            "{} · {listed} sub-{}",
+                            "{} · {}",
                             project.year,
-                            if listed == 1 { "item" } else { "items" },
+                            counted(listed, "sub-item", "sub-items"),
                         ),
                     )}
             </p>
@@ -181,10 +181,7 @@ fn project_view(project: Project) -> impl IntoView {
 
 /// "1 project", "7 projects" in English; "7 项" in Chinese.
 fn projects_count(n: usize) -> String {
-    lang().pick(
-        format!("{n} 项"),
-        format!("{n} {}", if n == 1 { "project" } else { "projects" }),
-    )
+    lang().pick(format!("{n} 项"), counted(n, "project", "projects"))
 }
 
 /// The number as the documents print it: 一, 二 … 十, 十一 … 九十九; larger numbers in

@@ -10,7 +10,7 @@ use crate::components::entry_list::EntryList;
 use crate::components::export_buttons::ExportButtons;
 use crate::components::facets::{selected_values, toggled_href, toggled_route, FacetPanel};
 use crate::components::list_route::ListRoute;
-use crate::i18n::{lang, tr};
+use crate::i18n::{counted, lang, tr};
 use crate::notes::{note_filter, use_notes};
 use crate::state::{href, href_view, use_data, HistoryMode};
 
@@ -76,10 +76,7 @@ pub fn TasksPage() -> impl IntoView {
     let language = lang();
     let count_text = move || {
         let count = match_count.get();
-        language.pick(
-            format!("共 {count} 条"),
-            format!("{count} {}", if count == 1 { "item" } else { "items" }),
-        )
+        language.pick(format!("共 {count} 条"), counted(count, "item", "items"))
     };
     let shown_text = move || {
         let (shown, count) = (visible.get().min(match_count.get()), match_count.get());

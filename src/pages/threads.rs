@@ -8,8 +8,7 @@ use crate::components::chart::{ChartRow, Series, SeriesStyle, StackedBarChart};
 use crate::components::highlight::Highlighted;
 use crate::components::judgements::{JudgementProblem, Judgements, LinkJudge};
 use crate::components::task_row::{document_short_label, find_document, item_href};
-use crate::i18n::{lang, tr};
-use crate::pages::counted::counted;
+use crate::i18n::{counted, lang, tr};
 use crate::state::{href, href_view, navigate, use_data, use_route, HistoryMode};
 
 /// Threads listed before the reader has to narrow the list by searching.

@@ -11,7 +11,7 @@ use crate::components::chart::{ChartRow, StackedBarChart};
 use crate::components::empty_page::EmptyEntityPage;
 use crate::components::status_chart::{status_row, status_series, tasks_href};
 use crate::components::task_row::EntryRow;
-use crate::i18n::{lang, tr};
+use crate::i18n::{counted, lang, tr};
 use crate::state::{href_view, use_data};
 
 /// One unit's page (`#/departments/<unit>`).
@@ -132,7 +132,7 @@ pub fn DepartmentPage(name: String) -> impl IntoView {
                             ),
                             format!(
                                 "{}: leads {}, supports {}",
-                                tasks_en(all.len()),
+                                counted(all.len(), "task", "tasks"),
                                 lead.len(),
                                 co.len(),
                             ),
@@ -239,9 +239,4 @@ fn subtitle_view(parts: Vec<SubtitlePart>) -> impl IntoView {
             }
         })
         .collect_view()
-}
-
-/// `7 tasks`, `1 task`.
-fn tasks_en(count: usize) -> String {
-    format!("{count} {}", if count == 1 { "task" } else { "tasks" })
 }
