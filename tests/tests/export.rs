@@ -9,33 +9,23 @@ use planboard_browser_tests::App;
 use serde_json::{json, Value};
 use views_support::{assert_same_ids, listed_ids, open_tasks, shown_count};
 
-/// RFC 4180 reader: quoted cells with doubled quotes and line breaks, CRLF rows.
+/// The rows as a spreadsheet would read them (the `csv` crate); every row, the last
+/// included, must end in CRLF.
 fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut cell, mut quoted) = (Vec::new(), Vec::new(), String::new(), false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') if chars.peek() == Some(&'\n') => {
-                chars.next();
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => cell.push(c),
-        }
-    }
-    assert!(
-        cell.is_empty() && row.is_empty(),
-        "last row not ended by CRLF"
-    );
-    rows
+    assert!(text.ends_with("\r\n"), "last row not ended by CRLF");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|record| {
+            record
+                .expect("valid CSV")
+                .iter()
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect()
 }
 
 /// Keeps every Blob the page turns into a download URL, and the file names it offers.

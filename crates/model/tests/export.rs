@@ -7,37 +7,23 @@ use common::{dataset, index};
 use planboard_model::export::{export_file_name, to_csv, to_json, CSV_HEADER};
 use planboard_model::{Dataset, Facet, Filter, Index, Project, Task};
 
-/// RFC 4180 reader for the test: quoted cells with doubled quotes and embedded line
-/// breaks, rows ended by CRLF.
+/// The rows as a spreadsheet would read them (the `csv` crate, not our own writer's
+/// mirror image); every row, the last included, must end in CRLF.
 fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') => {
-                assert_eq!(chars.next(), Some('\n'), "CR without LF outside quotes");
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => cell.push(c),
-        }
-    }
-    assert!(
-        cell.is_empty() && row.is_empty(),
-        "last row not ended by CRLF"
-    );
-    rows
+    assert!(text.ends_with("\r\n"), "last row not ended by CRLF");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|record| {
+            record
+                .expect("valid CSV")
+                .iter()
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect()
 }
 
 fn everything(index: &Index) -> Vec<usize> {
