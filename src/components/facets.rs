@@ -70,7 +70,7 @@ pub fn FacetPanel(result: Memo<QueryResult>, list_route: ListRoute) -> impl Into
             <summary>{tr("筛选条件", "Filters")}</summary>
             <div class="facet-groups">
                 {groups} <Show when=move || notes_group_shown.get()>
-                    <NoteFacets />
+                    <NoteFacets result route=shown />
                 </Show>
             </div>
         </details>

@@ -2,13 +2,13 @@
 //! link per tag, toggling `note=1`, `watched=1` and `tag=…` in the URL like the facets.
 
 use leptos::prelude::*;
-use planboard_model::{Filter, Route};
+use planboard_model::{Filter, Index, QueryResult, Route};
 use planboard_notes::{NoteBook, NoteFilter};
 
-use super::state::use_notes;
+use super::state::{use_notes, NotesState};
 use crate::i18n::text_lang;
 use crate::i18n::tr;
-use crate::state::{href, use_data, use_route};
+use crate::state::{href, use_data};
 
 /// The note filters a route asks for.
 pub fn note_filter(filter: &Filter) -> NoteFilter {
@@ -41,73 +41,23 @@ struct NoteLink {
     target: String,
 }
 
-/// The group, for the facet panel. Counts are taken within the other (non-note)
-/// filters; hidden while the reader has no notes.
+/// The group, for the facet panel: `route` is the route the list shows and `result`
+/// the list's own query. Counts are taken within the other (non-note) filters; hidden
+/// while the reader has no notes.
 #[component]
-pub fn NoteFacets() -> impl IntoView {
+pub fn NoteFacets(result: Memo<QueryResult>, route: Memo<Route>) -> impl IntoView {
     let notes = use_notes();
     let data = use_data();
-    let route = use_route();
     let links = Memo::new(move |_| {
         let route = route.get();
-        let base = data.index.query(&without_note_filters(&route.filter));
-        let entries = data.index.entries();
-        notes.book().with(|book| {
-            let count = |keep: &dyn Fn(&NoteBook, &str) -> bool| {
-                base.matches
-                    .iter()
-                    .filter(|&&position| keep(book, &entries[position].id))
-                    .count()
-            };
-            let toggle = |change: &dyn Fn(&mut Filter)| {
-                let mut next: Route = route.clone();
-                change(&mut next.filter);
-                href(&next)
-            };
-            let mut links = vec![
-                NoteLink {
-                    value: "note".to_owned(),
-                    label: tr("有我的笔记", "With my notes").to_owned(),
-                    label_lang: None,
-                    count: count(&|book, id| book.has_note(id)),
-                    selected: route.filter.note,
-                    target: toggle(&|filter| filter.note = !filter.note),
-                },
-                NoteLink {
-                    value: "watched".to_owned(),
-                    label: tr("★ 已加星标", "★ Starred").to_owned(),
-                    label_lang: None,
-                    count: count(&|book, id| book.is_watched(id)),
-                    selected: route.filter.watched,
-                    target: toggle(&|filter| filter.watched = !filter.watched),
-                },
-            ];
-            let mut tags: Vec<String> = book.tag_counts().into_iter().map(|(tag, _)| tag).collect();
-            // A tag in the URL that no note carries any more stays listed to be removed.
-            for tag in &route.filter.tag {
-                if !tags.contains(tag) {
-                    tags.push(tag.clone());
-                }
-            }
-            for tag in tags {
-                let selected = route.filter.tag.contains(&tag);
-                links.push(NoteLink {
-                    value: format!("tag:{tag}"),
-                    label: format!("#{tag}"),
-                    label_lang: text_lang(&tag),
-                    count: count(&|book, id| book.has_tag(id, &tag)),
-                    selected,
-                    target: toggle(&|filter| {
-                        if selected {
-                            filter.tag.retain(|known| *known != tag);
-                        } else {
-                            filter.tag.push(tag.clone());
-                        }
-                    }),
-                });
-            }
-            links
-        })
+        // With no note filter on, the list's own result is exactly what the counts start
+        // from; only a note filter needs a second query without it.
+        if note_filter(&route.filter).is_active() {
+            let base = data.index.query(&without_note_filters(&route.filter));
+            note_links(&data.index, &base, &route, notes)
+        } else {
+            result.with(|base| note_links(&data.index, base, &route, notes))
+        }
     });
     let has_notes = Memo::new(move |_| notes.book().with(|book| book.written_count() > 0));
     let active = move || route.with(|route| note_filter(&route.filter).is_active());
@@ -125,7 +75,7 @@ pub fn NoteFacets() -> impl IntoView {
                         <a
                             class="facet-value"
                             class:selected=link.selected
-                            class:empty=link.count == 0
+                            class:no-results=link.count == 0
                             href=link.target
                             data-facet-value=link.value
                             aria-current=link.selected.then_some("true")
@@ -148,4 +98,70 @@ pub fn NoteFacets() -> impl IntoView {
             </ul>
         </section>
     }
+}
+
+/// The group's links, counted among `base`'s matches.
+fn note_links(
+    index: &Index,
+    base: &QueryResult,
+    route: &Route,
+    notes: NotesState,
+) -> Vec<NoteLink> {
+    let entries = index.entries();
+    notes.book().with(|book| {
+        let count = |keep: &dyn Fn(&NoteBook, &str) -> bool| {
+            base.matches
+                .iter()
+                .filter(|&&position| keep(book, &entries[position].id))
+                .count()
+        };
+        let toggle = |change: &dyn Fn(&mut Filter)| {
+            let mut next: Route = route.clone();
+            change(&mut next.filter);
+            href(&next)
+        };
+        let mut links = vec![
+            NoteLink {
+                value: "note".to_owned(),
+                label: tr("有我的笔记", "With my notes").to_owned(),
+                label_lang: None,
+                count: count(&|book, id| book.has_note(id)),
+                selected: route.filter.note,
+                target: toggle(&|filter| filter.note = !filter.note),
+            },
+            NoteLink {
+                value: "watched".to_owned(),
+                label: tr("★ 已加星标", "★ Starred").to_owned(),
+                label_lang: None,
+                count: count(&|book, id| book.is_watched(id)),
+                selected: route.filter.watched,
+                target: toggle(&|filter| filter.watched = !filter.watched),
+            },
+        ];
+        let mut tags: Vec<String> = book.tag_counts().into_iter().map(|(tag, _)| tag).collect();
+        // A tag in the URL that no note carries any more stays listed to be removed.
+        for tag in &route.filter.tag {
+            if !tags.contains(tag) {
+                tags.push(tag.clone());
+            }
+        }
+        for tag in tags {
+            let selected = route.filter.tag.contains(&tag);
+            links.push(NoteLink {
+                value: format!("tag:{tag}"),
+                label: format!("#{tag}"),
+                label_lang: text_lang(&tag),
+                count: count(&|book, id| book.has_tag(id, &tag)),
+                selected,
+                target: toggle(&|filter| {
+                    if selected {
+                        filter.tag.retain(|known| *known != tag);
+                    } else {
+                        filter.tag.push(tag.clone());
+                    }
+                }),
+            });
+        }
+        links
+    })
 }
