@@ -14,7 +14,7 @@ port=${PORT:-0}
 bash scripts/setup.sh
 timed "release build (trunk)" trunk build --release --skip-version-check
 bash scripts/sizes.sh dist
-# The browser tests' static server (correct type for .wasm, no Python needed); a debug
-# build is enough to serve files and is shared with scripts/check.sh.
-timed "building the static server" cargo build --quiet -p planboard-browser-tests --bin planboard-serve
-exec "${CARGO_TARGET_DIR:-target}/debug/planboard-serve" dist --port "$port"
+# Python's own static server (scripts/serve.py): nothing to compile before the URL is
+# printed, where a server of our own in Rust took a minute to build on a fresh machine.
+need_command python3 "install Python 3 (Debian: apt-get install python3)"
+exec python3 scripts/serve.py dist --port "$port"

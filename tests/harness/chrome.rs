@@ -20,6 +20,15 @@ pub enum Viewport {
     Phone,
 }
 
+/// The phone every phone-width test sees: an upright 390×844 screen at 3 device pixels
+/// per CSS pixel, with touch — the size of the phones most readers hold.
+pub const PHONE_WIDTH: u32 = 390;
+pub const PHONE_HEIGHT: u32 = 844;
+const PHONE_PIXEL_RATIO: f64 = 3.0;
+/// The desktop: a laptop screen.
+pub const DESKTOP_WIDTH: u32 = 1280;
+pub const DESKTOP_HEIGHT: u32 = 900;
+
 /// Flags measured on this machine kind (shared/TOOLCHAIN.md): `--no-sandbox` because the
 /// tests run as root, the rest keep Chromium from calling out on a closed network.
 const CHROMIUM_FLAGS: [&str; 9] = [
@@ -42,6 +51,11 @@ pub struct Browser {
     session_id: String,
     driver: Child,
     driver_port: u16,
+    /// The browser's product and version as it reports itself, e.g.
+    /// `HeadlessChrome/156.0.8078.114`: named in every failure, since behaviour that
+    /// differs between builds is what a failure on a new machine most often is.
+    version: String,
+    viewport: Viewport,
     // Dropped after the browser has quit (fields drop after `Drop::drop`).
     _profile: TempDir,
 }
@@ -85,7 +99,6 @@ impl Browser {
             let capabilities = capabilities(
                 &chromium,
                 &profile.path().join(format!("profile-{attempt}")),
-                viewport,
             );
             let connected =
                 ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -117,13 +130,91 @@ impl Browser {
             .ok()
             .flatten()
             .expect("a new WebDriver session has an id");
-        Browser {
+        let mut browser = Browser {
             client,
             session_id,
             driver,
             driver_port,
+            version: String::new(),
+            viewport,
             _profile: profile,
+        };
+        let version = browser.devtools("Browser.getVersion", json!({})).await;
+        browser.version = version["product"]
+            .as_str()
+            .unwrap_or("an unknown Chromium")
+            .to_owned();
+        browser.emulate(viewport).await;
+        browser
+    }
+
+    /// The screen the page is given, in words for a failure message.
+    pub fn viewport_description(&self) -> String {
+        match self.viewport {
+            Viewport::Desktop => format!("desktop {DESKTOP_WIDTH}×{DESKTOP_HEIGHT} (emulated)"),
+            Viewport::Phone => format!(
+                "phone {PHONE_WIDTH}×{PHONE_HEIGHT} at {PHONE_PIXEL_RATIO}× (emulated, mobile, touch)"
+            ),
         }
+    }
+
+    /// The browser's product and version, e.g. `HeadlessChrome/156.0.8078.114`.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// Gives the page its screen by the DevTools protocol's device emulation, as the
+    /// browser's own device toolbar does, so that no test depends on how large or small
+    /// a window a Chromium build allows. The phone is mobile (`width=device-width` and
+    /// the page's zoom limits apply), 3 device pixels per CSS pixel, with touch events;
+    /// the desktop is a 1280×900 window at 1:1. It lasts for the tab, across navigations.
+    async fn emulate(&self, viewport: Viewport) {
+        let (width, height, pixel_ratio, mobile) = match viewport {
+            Viewport::Desktop => (DESKTOP_WIDTH, DESKTOP_HEIGHT, 1.0, false),
+            Viewport::Phone => (PHONE_WIDTH, PHONE_HEIGHT, PHONE_PIXEL_RATIO, true),
+        };
+        let orientation = if mobile {
+            json!({ "type": "portraitPrimary", "angle": 0 })
+        } else {
+            json!({ "type": "landscapePrimary", "angle": 0 })
+        };
+        self.devtools(
+            "Emulation.setDeviceMetricsOverride",
+            json!({
+                "width": width,
+                "height": height,
+                "deviceScaleFactor": pixel_ratio,
+                "mobile": mobile,
+                "screenWidth": width,
+                "screenHeight": height,
+                "screenOrientation": orientation,
+            }),
+        )
+        .await;
+        if mobile {
+            self.devtools(
+                "Emulation.setTouchEmulationEnabled",
+                json!({ "enabled": true, "maxTouchPoints": 5 }),
+            )
+            .await;
+        }
+    }
+
+    /// Runs one DevTools protocol command in the session's tab (chromedriver's
+    /// `goog/cdp/execute`) and returns its result.
+    ///
+    /// # Panics
+    /// When the browser refuses the command, naming it and the browser's answer.
+    pub async fn devtools(&self, command: &str, parameters: Value) -> Value {
+        self.client
+            .issue_cmd(DevtoolsCommand {
+                command: command.to_owned(),
+                parameters,
+            })
+            .await
+            .unwrap_or_else(|error| {
+                panic!("the browser refused the DevTools command {command}: {error}")
+            })
     }
 
     /// The WebDriver client, for what the [`crate::App`] helpers do not cover.
@@ -200,29 +291,47 @@ impl WebDriverCompatibleCommand for ReadBrowserLog {
     }
 }
 
-fn capabilities(chromium: &Path, profile: &Path, viewport: Viewport) -> Capabilities {
+/// chromedriver's endpoint for a DevTools protocol command in the session's tab.
+#[derive(Debug)]
+struct DevtoolsCommand {
+    command: String,
+    parameters: Value,
+}
+
+impl WebDriverCompatibleCommand for DevtoolsCommand {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.command, "params": self.parameters }).to_string()),
+        )
+    }
+}
+
+fn capabilities(chromium: &Path, profile: &Path) -> Capabilities {
     let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|flag| flag.to_string()).collect();
     args.push(format!("--user-data-dir={}", profile.display()));
     // The users read Chinese; the app should see the browser a Chinese reader has.
     args.push("--lang=zh-CN".to_owned());
-    let mut chrome_options = json!({
+    // Only the window that holds the page: what the page sees (a phone or a desktop) is
+    // set by device emulation (`Browser::emulate`), never by the window's size, which
+    // each Chromium build may round up to a minimum of its own.
+    args.push(format!("--window-size={DESKTOP_WIDTH},{DESKTOP_HEIGHT}"));
+    let chrome_options = json!({
         "binary": chromium,
         "args": args,
         "prefs": { "intl.accept_languages": "zh-CN,zh" },
     });
-    match viewport {
-        Viewport::Desktop => {
-            chrome_options["args"]
-                .as_array_mut()
-                .expect("args is an array")
-                .push(json!("--window-size=1280,900"));
-        }
-        Viewport::Phone => {
-            chrome_options["mobileEmulation"] = json!({
-                "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 3.0, "touch": true, "mobile": true },
-            });
-        }
-    }
     let capabilities = json!({
         "browserName": "chrome",
         "goog:chromeOptions": chrome_options,

@@ -20,13 +20,16 @@ mod fixture;
 mod language;
 mod report;
 mod server;
+mod viewport;
 
 use std::sync::Mutex;
 use std::time::Duration;
 
 use fantoccini::Client;
 
-pub use chrome::{Browser, ConsoleMessage, Viewport};
+pub use chrome::{
+    Browser, ConsoleMessage, Viewport, DESKTOP_HEIGHT, DESKTOP_WIDTH, PHONE_HEIGHT, PHONE_WIDTH,
+};
 pub use fixture::{built_dist, target_dir, workspace_root, DistCopy};
 pub use server::{Served, Site};
 
@@ -69,7 +72,8 @@ impl Launch {
         self
     }
 
-    /// A phone-sized window (390×844, touch) instead of a desktop one.
+    /// A phone (390×844 CSS pixels, mobile, touch; emulated by the DevTools protocol)
+    /// instead of a desktop window.
     pub fn phone(mut self) -> Launch {
         self.phone = true;
         self

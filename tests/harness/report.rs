@@ -99,7 +99,9 @@ impl App {
             Err(error) => format!("(not taken: {error})"),
         };
         panic!(
-            "{message}\n--- url: {}\n--- page text (start):\n{excerpt}\n--- console:\n  {}\n--- screenshot: {screenshot}",
+            "{message}\n--- browser: {}, {}\n--- url: {}\n--- page text (start):\n{excerpt}\n--- console:\n  {}\n--- screenshot: {screenshot}",
+            self.browser.version(),
+            self.browser.viewport_description(),
             url.unwrap_or_else(|error| format!("(unknown: {error})")),
             console_lines.join("\n  "),
         );

@@ -162,25 +162,17 @@ async fn no_view_scrolls_sideways_on_a_phone() {
     });
     for (name, hash, shown) in visits {
         open_view(&app, &hash, shown).await;
-        let width = app.eval("return window.innerWidth;", vec![]).await;
-        assert_eq!(width.as_u64(), Some(390), "not a phone-width window");
+        app.assert_phone_viewport().await;
         if let Some(overflow) = horizontal_overflow(&app).await {
             problems.push(format!("{name} ({hash}): {overflow}"));
         }
         // Every chart's drawing fits the window: a chart cut at the right edge loses
         // the bars' ends and their numbers.
-        let cut = app
-            .eval(
-                "return Array.from(document.querySelectorAll('figure[data-chart] svg'), (svg) => \
-                   [svg.closest('figure').getAttribute('data-chart'), svg.getBoundingClientRect()]) \
-                 .filter(([, box]) => box.left < 0 || box.right > window.innerWidth + 0.5) \
-                 .map(([chart, box]) => `${chart}: ${Math.round(box.left)}..${Math.round(box.right)}`);",
-                vec![],
-            )
-            .await;
-        if cut.as_array().is_some_and(|cut| !cut.is_empty()) {
+        let cut = app.charts_cut_by_the_viewport().await;
+        if !cut.is_empty() {
             problems.push(format!(
-                "{name} ({hash}): charts wider than the window: {cut}"
+                "{name} ({hash}): charts wider than the window: {}",
+                cut.join(", ")
             ));
         }
         // Down the page too: the overflow may come from what is further below.

@@ -211,6 +211,9 @@ async fn the_analysis_views_say_their_findings_in_english() {
 #[tokio::test]
 async fn the_analysis_views_fit_a_phone() {
     let app = App::launch(Launch::new().phone()).await;
+    app.open("").await;
+    app.wait_for_app().await;
+    app.assert_phone_viewport().await;
     let views = [
         ("#/threads", "[data-testid=\"thread-list\"]"),
         ("#/threads/沪苏湖高铁", TIMELINE),
@@ -227,14 +230,8 @@ async fn the_analysis_views_fit_a_phone() {
         for (hash, shown) in views {
             let address = format!("{language}{hash}");
             open(&app, &address, shown).await;
-            let overflow = app
-                .eval(
-                    "return document.scrollingElement.scrollWidth - window.innerWidth;",
-                    vec![],
-                )
-                .await;
-            if overflow.as_i64().unwrap_or(0) > 0 {
-                too_wide.push(format!("{address}: {overflow} px too wide"));
+            if let Some(overflow) = app.sideways_overflow().await {
+                too_wide.push(format!("{address}: {overflow}"));
             }
         }
     }

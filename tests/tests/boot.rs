@@ -41,12 +41,8 @@ async fn boots_through_an_explicit_index_html_on_a_phone() {
     app.open("index.html").await;
     app.wait_for_app().await;
 
-    let width = app.eval("return window.innerWidth;", vec![]).await;
-    assert_eq!(
-        width.as_u64(),
-        Some(390),
-        "the phone viewport is not 390 CSS pixels wide"
-    );
+    app.assert_phone_viewport().await;
+    assert_eq!(app.sideways_overflow().await, None);
     assert!(app.text(APP_ROOT).await.contains("湖州"));
     app.assert_no_console_errors().await;
     app.screenshot("overview-phone").await;

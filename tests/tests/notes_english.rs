@@ -34,16 +34,9 @@ async fn look_at(app: &App, css: &str, name: &str) {
 }
 
 async fn assert_no_sideways_scroll(app: &App, name: &str) {
-    let overflow = app
-        .eval(
-            "return document.documentElement.scrollWidth - window.innerWidth;",
-            vec![],
-        )
-        .await;
-    assert!(
-        overflow.as_i64().is_some_and(|pixels| pixels <= 0),
-        "{name} scrolls sideways on a phone by {overflow} px"
-    );
+    if let Some(overflow) = app.sideways_overflow().await {
+        panic!("{name} scrolls sideways on a phone: {overflow}");
+    }
 }
 
 #[tokio::test]

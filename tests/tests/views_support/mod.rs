@@ -327,26 +327,10 @@ pub fn facet_link(facet: &str, value: &str) -> String {
     format!("[data-facet=\"{facet}\"] a[data-facet-value=\"{value}\"]")
 }
 
-/// Whether the page is wider than the window (a horizontal scroll bar), with the
-/// widest element's description for the failure message.
+/// Whether the page is wider than its viewport (a horizontal scroll bar), with the
+/// rightmost element's description for the failure message.
 pub async fn horizontal_overflow(app: &App) -> Option<String> {
-    let found = app
-        .eval(
-            "const width = window.innerWidth; \
-             const scroll = document.scrollingElement.scrollWidth; \
-             if (scroll <= width) { return null; } \
-             let widest = null; let right = 0; \
-             for (const element of document.querySelectorAll('body *')) { \
-               const box = element.getBoundingClientRect(); \
-               if (box.right > right && box.width > 0) { right = box.right; widest = element; } \
-             } \
-             const name = widest ? widest.tagName.toLowerCase() + (widest.className ? '.' + \
-               String(widest.className).trim().replace(/\\s+/g, '.') : '') : '?'; \
-             return `scrollWidth ${scroll} > innerWidth ${width}; rightmost element ${name} ends at ${Math.round(right)}`;",
-            vec![],
-        )
-        .await;
-    found.as_str().map(str::to_owned)
+    app.sideways_overflow().await
 }
 
 /// The views every page-wide check visits, as (name, hash, element that shows the
