@@ -41,22 +41,63 @@ for component in rustfmt clippy; do
   fi
 done
 
-# --- Trunk ----------------------------------------------------------------------------
+# --- Trunk and the wasm-bindgen CLI: built from crates.io, side by side ----------------
+# They are the two long steps of a fresh set-up. Built one after the other, each leaves a
+# core idle through its serial stretches (build scripts, the final link); side by side,
+# one fills the other's gaps. They build in the background while npm and apt download
+# below, and are awaited before the crates are fetched.
+#
+# Neither tool's speed matters to us (Trunk mostly starts other programs; wasm-bindgen
+# reads one wasm per build), so they are built with cheaper optimisation than their own
+# release profiles ask for: Trunk's fat LTO with one codegen unit alone costs minutes.
+# Cargo's environment settings override a package's profile.
+cheap_release_build() {
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false "$@"
+}
+tool_builds=()
+# Starts `cargo install` in the background, its output in .tools/<name>-install.log.
+start_tool_build() {
+  local name=$1
+  shift
+  say "building $name from crates.io in the background (log: .tools/$name-install.log) …"
+  (
+    started=$SECONDS
+    if cheap_release_build cargo install "$@" >"$TOOLS_DIR/$name-install.log" 2>&1; then
+      say "building $name: done in $(format_duration $((SECONDS - started)))"
+    else
+      exit 1
+    fi
+  ) &
+  tool_builds+=("$name:$!")
+}
+# Waits for every background build; names the one that failed and shows its log's end.
+finish_tool_builds() {
+  local build name failed=0
+  for build in "${tool_builds[@]}"; do
+    name=${build%%:*}
+    if ! wait "${build#*:}"; then
+      say "building $name FAILED; the end of .tools/$name-install.log:"
+      tail -n 30 "$TOOLS_DIR/$name-install.log" >&2
+      failed=1
+    fi
+  done
+  [ "$failed" -eq 0 ] || die "a tool did not build (see above); re-run bash scripts/setup.sh"
+}
+
 if [ "$(tool_version trunk)" != "$TRUNK_VERSION" ]; then
-  timed "building trunk $TRUNK_VERSION from crates.io (about 11 minutes on 2 cores)" \
-    cargo install --locked trunk --version "$TRUNK_VERSION"
+  start_tool_build trunk --locked trunk --version "$TRUNK_VERSION"
 fi
 
-# --- wasm-bindgen CLI: exactly the library version Cargo.lock pins -----------------------
-# A different CLI version writes JS glue that does not fit the wasm.
+# The wasm-bindgen CLI must be exactly the library version Cargo.lock pins: a different
+# CLI version writes JS glue that does not fit the wasm.
 wb_version=$(locked_version wasm-bindgen)
 if [ -z "$wb_version" ]; then
   die "Cargo.lock names no wasm-bindgen version; run 'cargo generate-lockfile' first"
 fi
 if [ "$(tool_version wasm-bindgen)" != "$wb_version" ]; then
   # Not --locked: one of its locked dependencies is not in the registry reachable here.
-  timed "building wasm-bindgen-cli $wb_version from crates.io (about 4 minutes)" \
-    cargo install wasm-bindgen-cli --version "$wb_version"
+  start_tool_build wasm-bindgen-cli wasm-bindgen-cli --version "$wb_version"
 fi
 
 # --- wasm-opt (binaryen from npm) and axe-core, into .tools/ -------------------------------
@@ -83,6 +124,12 @@ command -v gzip >/dev/null || missing_packages+=(gzip)
 command -v openssl >/dev/null || missing_packages+=(openssl)
 # pdftotext reads back the 督查通报 PDF the browser tests print.
 command -v pdftotext >/dev/null || missing_packages+=(poppler-utils)
+# A Chinese font, as every reader has: without one Chromium draws the documents' text as
+# empty boxes of another width, so the screenshots are unreadable and the layout the
+# tests measure is not the one readers see. Noto Sans CJK is Debian's (Source Han Sans).
+if ! command -v fc-list >/dev/null || [ -z "$(fc-list :lang=zh-cn family 2>/dev/null)" ]; then
+  missing_packages+=(fonts-noto-cjk)
+fi
 if [ ${#missing_packages[@]} -gt 0 ]; then
   need_command apt-get "install ${missing_packages[*]} with your system's package manager"
   sudo_prefix=()
@@ -99,6 +146,10 @@ fi
 # --- Crates: Trunk builds with cargo --offline, so every crate must be local ---------------
 if ! cargo fetch --offline --quiet 2>/dev/null; then
   timed "downloading the crates Cargo.lock names" cargo fetch --quiet
+fi
+
+if [ ${#tool_builds[@]} -gt 0 ]; then
+  timed "waiting for the tool builds" finish_tool_builds
 fi
 
 say "tools ready: trunk $(tool_version trunk), wasm-bindgen $(tool_version wasm-bindgen)," \

@@ -160,6 +160,7 @@ pub fn StackedBarChart(
     }
     let pattern_prefix = svg_id(&key);
     let summary_id = format!("{pattern_prefix}-summary");
+    let caption_id = format!("{pattern_prefix}-caption");
     let summary = spoken_summary(
         caption_view(&caption, caption_name.as_deref()),
         &series,
@@ -192,7 +193,9 @@ pub fn StackedBarChart(
     };
     view! {
         <figure class="chart" data-chart=key>
-            <figcaption>{caption_view(&caption, caption_name.as_deref())}</figcaption>
+            <figcaption id=caption_id.clone()>
+                {caption_view(&caption, caption_name.as_deref())}
+            </figcaption>
             <div class="chart-body">
                 <div class="chart-graphic">
                     {legend}
@@ -202,7 +205,12 @@ pub fn StackedBarChart(
                     // beside the drawing already says it all to everyone else.
                     <p hidden id=summary_id>{summary}</p>
                 </div>
-                {table}
+                // A scroll box of its own, named by the caption: a table with a column
+                // per status fits a phone only as long as the reader's fonts are narrow
+                // enough, and then the table, not the page, must scroll sideways.
+                <div class="table-scroll" role="region" aria-labelledby=caption_id tabindex="0">
+                    {table}
+                </div>
             </div>
         </figure>
     }

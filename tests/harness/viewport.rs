@@ -68,15 +68,20 @@ impl App {
                 "const width = document.documentElement.clientWidth; \
                  const scroll = document.scrollingElement.scrollWidth; \
                  if (scroll <= width) { return null; } \
+                 const clipped = (element) => { \
+                   for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) { \
+                     if (getComputedStyle(up).overflowX !== 'visible') { return true; } \
+                   } \
+                   return false; }; \
                  let widest = null; let right = 0; \
                  for (const element of document.querySelectorAll('body *')) { \
                    const box = element.getBoundingClientRect(); \
-                   if (box.right + window.scrollX > right && box.width > 0) { \
+                   if (box.right + window.scrollX > right && box.width > 0 && !clipped(element)) { \
                      right = box.right + window.scrollX; widest = element; } \
                  } \
                  const name = widest ? widest.tagName.toLowerCase() + (widest.className ? '.' + \
                    String(widest.className).trim().replace(/\\s+/g, '.') : '') : '?'; \
-                 return `page ${scroll} px wide in a ${width} px viewport; rightmost element ${name} ends at ${Math.round(right)}`;",
+                 return `page ${scroll} px wide in a ${width} px viewport; rightmost element not inside a scroll box: ${name}, ends at ${Math.round(right)}`;",
                 vec![],
             )
             .await;
