@@ -17,8 +17,8 @@ const FILE_INPUT: &str = "[data-testid=\"import-file\"]";
 const PREVIEW: &str = "[data-testid=\"import-preview\"]";
 const ACCEPT: &str = "[data-testid=\"import-accept\"]";
 const REFUSED: &str = "[data-testid=\"import-error\"]";
-const PUBLISHED: &str = "huzhou-2024-progress";
-const LOCAL: &str = "local-huzhou-2024-progress";
+const PUBLISHED: &str = "huzhou-2024-h1-progress";
+const LOCAL: &str = "local-huzhou-2024-h1-progress";
 const NEW_NAME: &str = "新进展报告.txt";
 
 /// A shipped source copied under `name` into a fresh temporary directory.
@@ -222,7 +222,7 @@ async fn a_full_storage_refuses_the_import_and_changes_nothing() {
 
     open_tasks(&app, "").await;
     assert_eq!(
-        app.count(&facet_link("doc", "local-pinghu-2023-progress"))
+        app.count(&facet_link("doc", "local-pinghu-2023-h1-progress"))
             .await,
         0
     );
