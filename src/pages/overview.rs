@@ -339,8 +339,20 @@ fn status_definition_en(status: Status) -> &'static str {
         Status::Lagging => {
             "The progress report has a supervisors' remark under the task saying it lags (for example, that it is slower than the half-year target)."
         }
+        Status::NotCompleted => {
+            "The report states the task was not completed: its status column says 未完成 or 否, or its completion text opens with 未完成 or 尚未完成."
+        }
         Status::NoProgress => "The task is listed in a progress report, but nothing is written under it.",
-        Status::Reported => "The progress report writes progress under the task and no remark that it lags.",
+        Status::Reported => "The progress report writes progress under the task, no remark that it lags, and states no outcome (a status column of 序时推进 or 正常推进 counts here too).",
+        Status::Ongoing => {
+            "The report states the work continues beyond the year (持续推进 in its status column or at the start of its completion text): neither completed nor missed."
+        }
+        Status::MostlyCompleted => {
+            "The report states the task was largely completed (基本完成): the main targets met, a little left to finish."
+        }
+        Status::Completed => {
+            "The report states the task was completed: its status column says 已完成, 完成 or 是, or its completion text opens with 已完成, 全面完成, 超额完成 and the like, followed by punctuation (not a narrative such as 已完成投资…)."
+        }
         Status::NotTracked => {
             "The task comes from a five-year plan, a work report or a task breakdown: such documents report no progress, so there is nothing to judge."
         }
