@@ -150,6 +150,14 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
                 <h1>{title()}</h1>
                 <p class="bulletin-title" lang="zh-CN">{report.title.clone()}</p>
                 <p class="bulletin-summary" data-testid="bulletin-summary">{summary}</p>
+            <p class="source-report" data-testid="source-report">
+                {tr("本页依据：", "Based on: ")}
+                <span lang="zh-CN">{format!("{}（{}，截至 {}）", document_short_label(&report), report.period, report.date)}</span>
+                {tr(
+                    "。年中报告按督查“滞后”说明，年终报告按写明的“未完成”统计。",
+                    ". A mid-year report counts its supervisors' lagging remarks; a year-end report the tasks it states as not completed (未完成).",
+                )}
+            </p>
             </header>
             {body}
         </article>

@@ -138,6 +138,14 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
             <nav aria-label=tr("选择进展报告", "Choose a progress report")>
                 <ul class="choice-list">{report_links}</ul>
             </nav>
+            <p class="source-report" data-testid="source-report">
+                {tr("本页依据：", "Based on: ")}
+                <span lang="zh-CN">{format!("{}（{}，截至 {}）", document_short_label(&report), report.period, report.date)}</span>
+                {tr(
+                    "。年中报告按督查“滞后”说明，年终报告按写明的“未完成”统计。",
+                    ". A mid-year report counts its supervisors' lagging remarks; a year-end report the tasks it states as not completed (未完成).",
+                )}
+            </p>
             <p class="lag-bulletin-link">
                 <a href=bulletin_href data-testid="bulletin-link">
                     {match lang() {

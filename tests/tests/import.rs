@@ -69,13 +69,17 @@ async fn published_counts(app: &App) -> (usize, usize) {
     )
 }
 
-/// The local copy in the 文件 facet with the published copy's count, and its lagging
-/// tasks added to the status facet's.
+/// The local copy in the 文件 facet with the published copy's count. The same report
+/// twice is the same commitments twice: the status facet counts each once (its latest
+/// record, the local copy's), and with every report's rows (`each=1`) both copies.
 async fn shown_beside_the_published_copy(app: &App) {
     open_tasks(app, "").await;
     app.wait_for(&facet_link("doc", LOCAL)).await;
     assert_eq!(facet_count(app, "doc", LOCAL).await, 76);
     assert_eq!(facet_count(app, "doc", PUBLISHED).await, 76);
+    assert_eq!(facet_count(app, "status", "滞后").await, 7);
+    open_tasks(app, "each=1").await;
+    app.wait_for(&facet_link("doc", LOCAL)).await;
     assert_eq!(facet_count(app, "status", "滞后").await, 14);
 }
 

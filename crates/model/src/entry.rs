@@ -87,6 +87,12 @@ pub struct Entry {
     /// Position in document order across the dataset (0-based; equals the entry's
     /// index in `Index::entries`).
     pub order: usize,
+    /// The commitment the task is a record of (an index into `Dataset::commitments`),
+    /// when it was found in two or more documents.
+    pub commitment: Option<usize>,
+    /// A later document records the same commitment: the 任务 list shows the latest
+    /// record in its place unless each report's rows are asked for (`each=1`).
+    pub superseded: bool,
 }
 
 impl Entry {
@@ -150,6 +156,27 @@ pub(crate) fn build_entries(dataset: &Dataset) -> Vec<Entry> {
         .collect();
     keys.sort_unstable();
 
+    // Task id → (commitment, superseded, a leader one of its records names).
+    let mut joined: std::collections::HashMap<&str, (usize, bool, Option<&str>)> =
+        std::collections::HashMap::new();
+    let tasks_by_id: std::collections::HashMap<&str, &Task> = dataset
+        .tasks
+        .iter()
+        .map(|task| (task.id.as_str(), task))
+        .collect();
+    for (position, commitment) in dataset.commitments.iter().enumerate() {
+        let leader = commitment
+            .records
+            .iter()
+            .rev()
+            .filter_map(|record| tasks_by_id.get(record.task.as_str()))
+            .find_map(|task| task.leader.as_deref().filter(|name| !name.is_empty()));
+        let last = commitment.records.len().saturating_sub(1);
+        for (at, record) in commitment.records.iter().enumerate() {
+            joined.insert(record.task.as_str(), (position, at < last, leader));
+        }
+    }
+
     keys.into_iter()
         .enumerate()
         .filter_map(|(order, (_, is_project, index))| {
@@ -159,10 +186,18 @@ pub(crate) fn build_entries(dataset: &Dataset) -> Vec<Entry> {
                     .get(index)
                     .map(|project| project_entry(project, index, order))
             } else {
-                dataset
-                    .tasks
-                    .get(index)
-                    .map(|task| task_entry(task, index, order))
+                dataset.tasks.get(index).map(|task| {
+                    let mut entry = task_entry(task, index, order);
+                    if let Some(&(commitment, superseded, leader)) = joined.get(task.id.as_str()) {
+                        entry.commitment = Some(commitment);
+                        entry.superseded = superseded;
+                        // A report names no leader; the breakdown of its year does.
+                        if entry.leader.is_none() {
+                            entry.leader = leader.map(str::to_string);
+                        }
+                    }
+                    entry
+                })
             }
         })
         .collect()
@@ -182,6 +217,8 @@ fn task_entry(task: &Task, index: usize, order: usize) -> Entry {
         status: task.status,
         title: task.text.clone(),
         order,
+        commitment: None,
+        superseded: false,
     }
 }
 
@@ -199,6 +236,8 @@ fn project_entry(project: &Project, index: usize, order: usize) -> Entry {
         status: Status::NotTracked,
         title: project.title.clone(),
         order,
+        commitment: None,
+        superseded: false,
     }
 }
 
@@ -207,6 +246,7 @@ pub(crate) fn searchable_texts<'d>(entry: &Entry, dataset: &'d Dataset) -> Vec<&
     let mut texts: Vec<&str> = Vec::new();
     if let Some(task) = entry.task(dataset) {
         texts.push(&task.text);
+        texts.extend(task.area.as_deref());
         texts.extend(task.progress.iter().map(String::as_str));
         texts.extend(task.remarks.iter().map(String::as_str));
         texts.extend(task.units.iter().map(|unit| unit.name.as_str()));

@@ -46,6 +46,9 @@ pub struct Filter {
     pub watched: bool,
     /// `tag=…` (repeated, OR-ed): only entries whose note carries one of these tags.
     pub tag: Vec<String>,
+    /// `each=1`: every report's own row. Without it a commitment followed through
+    /// several documents is one row, its latest record (see [`Filter::per_commitment`]).
+    pub each: bool,
 }
 
 /// Which of an entry's units the unit facet looks at.
@@ -79,6 +82,12 @@ impl SortOrder {
 }
 
 impl Filter {
+    /// Whether the list shows one row per commitment (its latest record): unless
+    /// `each=1`, or a document is chosen (then that document's own rows are meant).
+    pub fn per_commitment(&self) -> bool {
+        !self.each && self.doc.is_empty()
+    }
+
     /// The selected values of a facet, spelled as in the URL and in `FacetValue::value`.
     pub fn values(&self, facet: Facet) -> Vec<String> {
         match facet {

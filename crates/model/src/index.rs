@@ -72,6 +72,9 @@ pub struct Index {
     /// flat arrays keep a query free of per-entry allocations and pointer chasing.
     bounds: Vec<u32>,
     values: Vec<u32>,
+    /// The statuses some entry has, in `Status::ALL` order: what charts and legends
+    /// show (a dataset without year-end reports has no 已完成 column).
+    statuses: Vec<Status>,
     /// Counts with nothing selected (by role), the first view's query.
     totals_any: Vec<u32>,
     totals_lead: Vec<u32>,
@@ -124,7 +127,12 @@ impl Index {
         for (position, entry) in entries.iter().enumerate() {
             by_id.entry(entry.id.clone()).or_insert(position);
         }
+        let statuses = Status::ALL
+            .into_iter()
+            .filter(|status| entries.iter().any(|entry| entry.status == *status))
+            .collect();
         let mut index = Index {
+            statuses,
             entries,
             by_id,
             documents,
@@ -139,7 +147,14 @@ impl Index {
         for role in [Role::Any, Role::Lead] {
             let mut totals = vec![0; offsets[8] as usize];
             for entry in 0..index.entries.len() {
-                index.count_all(entry, role, &mut totals);
+                if index.entries[entry].superseded {
+                    // Counted only under its document, as the query does.
+                    for &value in index.group(entry, group_of(Facet::Doc, role)) {
+                        totals[value as usize] += 1;
+                    }
+                } else {
+                    index.count_all(entry, role, &mut totals);
+                }
             }
             match role {
                 Role::Any => index.totals_any = totals,
@@ -147,6 +162,11 @@ impl Index {
             }
         }
         index
+    }
+
+    /// The statuses some entry has, in `Status::ALL` order.
+    pub fn statuses(&self) -> &[Status] {
+        &self.statuses
     }
 
     /// All entries in document order.
@@ -199,10 +219,13 @@ impl Index {
             .collect();
 
         let mut matches = Vec::new();
-        let unrestricted =
-            keep.is_none() && text_matches.is_none() && selections.iter().all(Option::is_none);
+        let per_commitment = filter.per_commitment();
+        let unrestricted = per_commitment
+            && keep.is_none()
+            && text_matches.is_none()
+            && selections.iter().all(Option::is_none);
         let counts = if unrestricted {
-            matches.extend(0..self.entries.len());
+            matches.extend((0..self.entries.len()).filter(|&e| !self.entries[e].superseded));
             match role {
                 Role::Any => self.totals_any.clone(),
                 Role::Lead => self.totals_lead.clone(),
@@ -220,12 +243,20 @@ impl Index {
                 }
             }
             let mut counts = vec![0; self.offsets[8] as usize];
+            let doc_group = group_of(Facet::Doc, role);
             let mut visit = |entry: usize| {
                 if !kept(entry) {
                     return;
                 }
-                let mut failed = None;
-                for &group in &active {
+                // One row per commitment: an earlier record acts as if it failed the
+                // document facet, so it counts under its own document (choosing that
+                // document lists that document's rows) and nowhere else.
+                let hidden = per_commitment && self.entries[entry].superseded;
+                let mut failed = hidden.then_some(doc_group);
+                for &group in active
+                    .iter()
+                    .filter(|&&group| !(hidden && group == doc_group))
+                {
                     let passes = self.group(entry, group).iter().any(|&v| chosen[v as usize]);
                     if !passes {
                         if failed.is_some() {

@@ -84,7 +84,7 @@ fn lag_rows(
                 lagging: Vec::new(),
             });
             row.tracked += 1;
-            if entry.status == Status::Lagging {
+            if entry.status.needs_follow_up() {
                 row.lagging.push(position);
             }
         });

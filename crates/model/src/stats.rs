@@ -171,10 +171,15 @@ pub fn per_progress_document(
         .collect()
 }
 
-/// Lagging entries, newest document first, document order within a document.
+/// Entries to follow up — lagging, or not completed at the year's end — by each
+/// commitment's latest record (an earlier record a later report supersedes is left
+/// out), newest document first, document order within a document.
 pub fn lagging(index: &Index) -> Vec<usize> {
     let mut found: Vec<usize> = (0..index.entries().len())
-        .filter(|&position| index.entries()[position].status == Status::Lagging)
+        .filter(|&position| {
+            let entry = &index.entries()[position];
+            entry.status.needs_follow_up() && !entry.superseded
+        })
         .collect();
     found.sort_by_cached_key(|&position| Reverse(document_date(index, position)));
     found

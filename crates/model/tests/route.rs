@@ -49,6 +49,7 @@ fn every_parameter() {
         note: false,
         watched: false,
         tag: Vec::new(),
+        each: false,
     };
     assert_eq!(route.filter, filter);
     assert_eq!(Route::parse(&route.to_hash()), route);
@@ -308,7 +309,7 @@ fn filter() -> impl Strategy<Value = Filter> {
             names(),
         ),
         (names(), names(), any::<bool>(), statuses(), kinds()),
-        (prop::option::of(text()), any::<bool>()),
+        (prop::option::of(text()), any::<bool>(), any::<bool>()),
         (
             any::<bool>(),
             any::<bool>(),
@@ -319,7 +320,7 @@ fn filter() -> impl Strategy<Value = Filter> {
             |(
                 (doc, year, jurisdiction, leader),
                 (district, unit, lead, status, kind),
-                (q, by_status),
+                (q, by_status, each),
                 (note, watched, tag),
             )| Filter {
                 doc,
@@ -340,6 +341,7 @@ fn filter() -> impl Strategy<Value = Filter> {
                 note,
                 watched,
                 tag: tag.into_iter().collect(),
+                each,
             },
         )
 }
