@@ -135,6 +135,53 @@ async fn a_year_end_report_gives_each_commitment_one_row_with_its_latest_status_
 }
 
 #[tokio::test]
+async fn a_breakdown_table_gives_the_commitments_their_leader_and_area() {
+    let app = App::start().await;
+    import(&app, &fixture("pinghu-2023-breakdown-table.txt")).await;
+    app.wait_for(PREVIEW).await;
+    assert!(app
+        .text("[data-testid=\"import-kind\"]")
+        .await
+        .contains("责任分解"));
+    accept(&app).await;
+    import(&app, &fixture("pinghu-2023-q3.txt")).await;
+    accept(&app).await;
+    open_tasks(&app, "jurisdiction=平湖市").await;
+    wait_for_count(&app, 138).await;
+    assert_eq!(facet_count(&app, "area", "一、主要预期目标").await, 4);
+    assert_eq!(
+        facet_count(&app, "area", "二、加快构建现代产业体系").await,
+        6
+    );
+    assert_eq!(facet_count(&app, "leader", "沈国强").await, 4);
+    open_tasks(&app, "area=二、加快构建现代产业体系").await;
+    wait_for_count(&app, 6).await;
+    let ids = ids_of(&app, LISTED).await;
+    assert!(ids.contains("local-pinghu-2023-q3-progress/t6"), "{ids:?}");
+    // Its latest record is the third-quarter report's, which says it lags.
+    assert_eq!(
+        app.text("li[data-item-id=\"local-pinghu-2023-q3-progress/t6\"] .entry-meta .status")
+            .await,
+        "滞后"
+    );
+    app.open("index.html#/item/local-pinghu-2023-q3-progress/t1")
+        .await;
+    app.wait_for_app().await;
+    app.wait_for("[data-testid=\"item-timeline\"]").await;
+    assert_eq!(app.count("[data-testid=\"timeline-point\"]").await, 3);
+    let other = app.text("[data-testid=\"item-other-columns\"]").await;
+    assert!(
+        other.contains("完成时限") && other.contains("联系人"),
+        "{other}"
+    );
+    assert!(app
+        .text("[data-testid=\"item-problems\"]")
+        .await
+        .contains("出口型企业订单不足"));
+    app.assert_no_panic().await;
+}
+
+#[tokio::test]
 async fn a_report_that_does_not_say_whose_it_is_asks_for_the_details() {
     let app = App::start().await;
     import(&app, &fixture("unnamed-progress.txt")).await;

@@ -84,6 +84,8 @@ pub struct Entry {
     pub status: Status,
     /// The task text or the project title.
     pub title: String,
+    /// The area-of-work heading a task is listed under (`Task::area`).
+    pub area: Option<String>,
     /// Position in document order across the dataset (0-based; equals the entry's
     /// index in `Index::entries`).
     pub order: usize,
@@ -132,6 +134,9 @@ impl Entry {
 /// All entries in document order: documents in catalog order (records of documents the
 /// catalog lacks last), within a document its tasks in file order, then its projects
 /// in file order.
+/// What an entry takes from its commitment: (commitment, superseded, leader, area).
+type Joined<'d> = (usize, bool, Option<&'d str>, Option<&'d str>);
+
 pub(crate) fn build_entries(dataset: &Dataset) -> Vec<Entry> {
     let documents = &dataset.catalog.documents;
     let position = |document: &str| {
@@ -156,9 +161,8 @@ pub(crate) fn build_entries(dataset: &Dataset) -> Vec<Entry> {
         .collect();
     keys.sort_unstable();
 
-    // Task id → (commitment, superseded, a leader one of its records names).
-    let mut joined: std::collections::HashMap<&str, (usize, bool, Option<&str>)> =
-        std::collections::HashMap::new();
+    // Task id → (commitment, superseded, a leader and an area its records name).
+    let mut joined: std::collections::HashMap<&str, Joined> = std::collections::HashMap::new();
     let tasks_by_id: std::collections::HashMap<&str, &Task> = dataset
         .tasks
         .iter()
@@ -171,9 +175,15 @@ pub(crate) fn build_entries(dataset: &Dataset) -> Vec<Entry> {
             .rev()
             .filter_map(|record| tasks_by_id.get(record.task.as_str()))
             .find_map(|task| task.leader.as_deref().filter(|name| !name.is_empty()));
+        let area = commitment
+            .records
+            .iter()
+            .rev()
+            .filter_map(|record| tasks_by_id.get(record.task.as_str()))
+            .find_map(|task| task.area.as_deref());
         let last = commitment.records.len().saturating_sub(1);
         for (at, record) in commitment.records.iter().enumerate() {
-            joined.insert(record.task.as_str(), (position, at < last, leader));
+            joined.insert(record.task.as_str(), (position, at < last, leader, area));
         }
     }
 
@@ -188,12 +198,18 @@ pub(crate) fn build_entries(dataset: &Dataset) -> Vec<Entry> {
             } else {
                 dataset.tasks.get(index).map(|task| {
                     let mut entry = task_entry(task, index, order);
-                    if let Some(&(commitment, superseded, leader)) = joined.get(task.id.as_str()) {
+                    if let Some(&(commitment, superseded, leader, area)) =
+                        joined.get(task.id.as_str())
+                    {
                         entry.commitment = Some(commitment);
                         entry.superseded = superseded;
-                        // A report names no leader; the breakdown of its year does.
+                        // A report names no leader (and may print no area headings);
+                        // the breakdown of its year does.
                         if entry.leader.is_none() {
                             entry.leader = leader.map(str::to_string);
+                        }
+                        if entry.area.is_none() {
+                            entry.area = area.map(str::to_string);
                         }
                     }
                     entry
@@ -216,6 +232,7 @@ fn task_entry(task: &Task, index: usize, order: usize) -> Entry {
         districts: task.districts.clone(),
         status: task.status,
         title: task.text.clone(),
+        area: task.area.clone(),
         order,
         commitment: None,
         superseded: false,
@@ -235,6 +252,7 @@ fn project_entry(project: &Project, index: usize, order: usize) -> Entry {
         districts: project.districts.clone(),
         status: Status::NotTracked,
         title: project.title.clone(),
+        area: None,
         order,
         commitment: None,
         superseded: false,

@@ -136,6 +136,29 @@ fn the_list_shows_each_commitment_once_with_its_latest_status() {
     };
     assert_eq!(index.query(&each).matches.len(), index.entries().len());
     assert_eq!(count(&index, &each, Facet::Status, "已完成"), 1);
+    // The area facet: a heading the half-year record prints holds for the commitment.
+    let mut dataset = with_year_end();
+    for task in &mut dataset.tasks {
+        if task.id == "pinghu-2023-h1-progress/t002" {
+            task.area = Some("一、主要预期目标".into());
+        }
+    }
+    let index = Index::new(&dataset);
+    assert_eq!(
+        count(&index, &Filter::default(), Facet::Area, "一、主要预期目标"),
+        1
+    );
+    let mut by_area = Filter::default();
+    by_area.toggle(Facet::Area, "一、主要预期目标");
+    let rows = index.query(&by_area).matches;
+    assert_eq!(
+        index.entries()[rows[0]].id,
+        "pinghu-2023-year-progress/t002"
+    );
+    let route = Route::parse(
+        "#/tasks?area=%E4%B8%80%E3%80%81%E4%B8%BB%E8%A6%81%E9%A2%84%E6%9C%9F%E7%9B%AE%E6%A0%87",
+    );
+    assert_eq!(route.filter.area, ["一、主要预期目标"]);
     let route = Route::parse("#/tasks?each=1");
     assert!(route.filter.each);
     assert_eq!(route.to_hash(), "#/tasks?each=1");

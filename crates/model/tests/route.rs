@@ -44,6 +44,7 @@ fn every_parameter() {
         role: Role::Lead,
         status: vec![Status::Lagging, Status::NoProgress],
         kind: vec![EntryKind::Project, EntryKind::Task(TaskKind::AnnualTask)],
+        area: Vec::new(),
         q: "高铁 轻轨".into(),
         sort: SortOrder::Status,
         note: false,
@@ -308,7 +309,14 @@ fn filter() -> impl Strategy<Value = Filter> {
             names(),
             names(),
         ),
-        (names(), names(), any::<bool>(), statuses(), kinds()),
+        (
+            names(),
+            names(),
+            any::<bool>(),
+            statuses(),
+            kinds(),
+            names(),
+        ),
         (prop::option::of(text()), any::<bool>(), any::<bool>()),
         (
             any::<bool>(),
@@ -319,7 +327,7 @@ fn filter() -> impl Strategy<Value = Filter> {
         .prop_map(
             |(
                 (doc, year, jurisdiction, leader),
-                (district, unit, lead, status, kind),
+                (district, unit, lead, status, kind, area),
                 (q, by_status, each),
                 (note, watched, tag),
             )| Filter {
@@ -332,6 +340,7 @@ fn filter() -> impl Strategy<Value = Filter> {
                 role: if lead { Role::Lead } else { Role::Any },
                 status,
                 kind,
+                area,
                 q: q.unwrap_or_default(),
                 sort: if by_status {
                     SortOrder::Status
