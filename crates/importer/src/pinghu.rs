@@ -182,9 +182,20 @@ fn file_name(file: &str) -> String {
     )
 }
 
-/// Whether `text` holds a table whose header names a task and its progress.
+/// Whether `text` is a table: a header naming a task and what the importer knows
+/// beside it, and table rows for at least half of its non-blank lines (a plan's
+/// indicator table inside its prose is not one).
 pub fn recognises(text: &str) -> bool {
-    text.lines().any(|line| Header::read(line.trim()).is_some())
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let rows = lines
+        .iter()
+        .filter(|line| line.contains(['|', '｜']))
+        .count();
+    rows * 2 >= lines.len() && lines.iter().any(|line| Header::read(line).is_some())
 }
 
 /// Physical lines of one row, joined where a cell broke across lines.

@@ -94,7 +94,7 @@ fn unrecognised_text_is_refused_at_line_one() {
 #[test]
 fn empty_and_non_utf8_input_is_refused_with_its_line() {
     let empty = decode(b"", "empty.txt").expect_err("empty");
-    assert_eq!(empty.to_string(), "empty.txt:0: 文件为空(没有任何文字)");
+    assert_eq!(empty.to_string(), "empty.txt: 文件为空(没有任何文字)");
     assert!(decode(b" \n\t\n", "blank.txt").is_err());
     // A GBK byte on the third line.
     let mut bytes = "第一行\n第二行\n第三".as_bytes().to_vec();

@@ -232,7 +232,7 @@ fn broken_rows_pipes_empty_cells_borders_and_crlf() {
                  | 2 | 乙任务。 | 1.完成一半。2.项目进度滞后于序时。 |  |\n\
                  |  | 丙任务。 | 已完成。 | 商务局 |\n";
     let doc = pinghu::parse(table, "t.md", &DocumentDetails::default()).unwrap();
-    assert_eq!(doc.document.id, "pinghu-2024-progress");
+    assert_eq!(doc.document.id, "pinghu-2024-h1-progress");
     assert_eq!(doc.document.date, "2024-06-30");
     assert_eq!(
         doc.document.title,
@@ -286,13 +286,22 @@ fn text_that_is_not_a_progress_table_is_an_error() {
         error.to_string().starts_with("h.txt:1: no table header"),
         "{error}"
     );
-    // A breakdown table (no progress column) is another kind of document.
-    assert!(pinghu::parse(
+    // A table without a progress column is a task breakdown; this one names no city.
+    let error = pinghu::parse(
         "序号 | 任务 | 牵头单位 |\n1 | 甲 | 乙 |",
         "b.txt",
-        &DocumentDetails::default()
+        &DocumentDetails::default(),
     )
-    .is_err());
+    .unwrap_err();
+    assert_eq!(error.missing.len(), 2, "{error}");
+    let given = DocumentDetails {
+        jurisdiction: Some("平湖市".into()),
+        year: Some(2024),
+        ..DocumentDetails::default()
+    };
+    let breakdown = pinghu::parse("序号 | 任务 | 牵头单位 |\n1 | 甲 | 乙 |", "b.txt", &given)
+        .expect("a breakdown table");
+    assert_eq!(breakdown.document.id, "pinghu-2024-breakdown");
     assert_eq!(
         pinghu::parse(
             "\n序号 | 任务 | 完成情况 | 牵头单位 |\n",

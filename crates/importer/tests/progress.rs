@@ -367,7 +367,7 @@ fn other_documents_are_not_this_kind() {
         progress::parse("", "empty.txt", &DocumentDetails::default())
             .unwrap_err()
             .to_string(),
-        "empty.txt:0: empty document: no text to import"
+        "empty.txt: empty document: no text to import"
     );
 }
 
