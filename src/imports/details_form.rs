@@ -93,9 +93,9 @@ pub(super) fn DetailsForm(
                 " "
                 <span lang="zh-CN">{needs.file_name.clone()}</span>
             </p>
-            {field("details-jurisdiction", tr("辖区", "City or county"), tr("如 平湖市", "e.g. 平湖市"), jurisdiction, Some(MissingDetail::Jurisdiction))}
+            {field("details-jurisdiction", tr("辖区", "City or county"), tr("如 平湖市", "the city or county's full name"), jurisdiction, Some(MissingDetail::Jurisdiction))}
             {field("details-year", tr("年份", "Year"), tr("如 2023", "e.g. 2023"), year, Some(MissingDetail::Year))}
-            {field("details-period", tr("时段", "Period"), tr("一季度、上半年、前三季度、全年或某月（如 5月）；责任分解可不填", "一季度, 上半年, 前三季度, 全年 or a month (5月); leave empty for a task breakdown"), period, Some(MissingDetail::Period))}
+            {field("details-period", tr("时段", "Period"), tr("一季度、上半年、前三季度、全年或某月（如 5月）；责任分解可不填", "first quarter, first half, first three quarters, full year, or a month; leave empty for a task breakdown"), period, Some(MissingDetail::Period))}
             {field("details-date", tr("日期（可选）", "Date (optional)"), tr("数据截至日期，YYYY-MM-DD 或 YYYY-MM", "When the figures run to, YYYY-MM-DD or YYYY-MM"), date, None)}
             {move || year_problem.get().map(|problem| view! { <p class="import-refused" role="alert">{problem}</p> })}
             <p>

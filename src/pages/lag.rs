@@ -143,7 +143,7 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
                 <span lang="zh-CN">{format!("{}（{}，截至 {}）", document_short_label(&report), report.period, report.date)}</span>
                 {tr(
                     "。年中报告按督查“滞后”说明，年终报告按写明的“未完成”统计。",
-                    ". A mid-year report counts its supervisors' lagging remarks; a year-end report the tasks it states as not completed (未完成).",
+                    ". A mid-year report counts its supervisors' lagging remarks; a year-end report the tasks it states as not completed.",
                 )}
             </p>
             <p class="lag-bulletin-link">

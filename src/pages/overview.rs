@@ -107,7 +107,7 @@ pub fn OverviewPage() -> impl IntoView {
                     <span data-testid="overview-lagging-basis">
                         {tr(
                             "依据每项工作最新的一份进展报告：年中报告中带督查“滞后”说明的，年终报告中写明“未完成”的；同一事项在多份报告中只列最新一次。最新文件在前。",
-                            "By each commitment's latest progress report: lagging in a mid-year report's supervisors' remarks, or 未完成 (not completed) in a year-end report; a commitment several reports list appears once, by its latest. Newest report first. ",
+                            "By each commitment's latest progress report: lagging in a mid-year report's supervisors' remarks, or stated as not completed in a year-end report; a commitment several reports list appears once, by its latest. Newest report first. ",
                         )}
                     </span>
                     <a href=lagging_href>{tr("在任务列表中查看", "See them in the task list")}</a>
@@ -345,18 +345,18 @@ fn status_definition_en(status: Status) -> &'static str {
             "The progress report has a supervisors' remark under the task saying it lags (for example, that it is slower than the half-year target)."
         }
         Status::NotCompleted => {
-            "The report states the task was not completed: its status column says 未完成 or 否, or its completion text opens with 未完成 or 尚未完成."
+            "The report states the task was not completed: its status column says so (or answers no), or its completion text opens with those words."
         }
         Status::NoProgress => "The task is listed in a progress report, but nothing is written under it.",
-        Status::Reported => "The progress report writes progress under the task, no remark that it lags, and states no outcome (a status column of 序时推进 or 正常推进 counts here too).",
+        Status::Reported => "The progress report writes progress under the task, no remark that it lags, and states no outcome (a status column saying the work is on schedule counts here too).",
         Status::Ongoing => {
-            "The report states the work continues beyond the year (持续推进 in its status column or at the start of its completion text): neither completed nor missed."
+            "The report states the work continues beyond the year (in its status column or at the start of its completion text): neither completed nor missed."
         }
         Status::MostlyCompleted => {
-            "The report states the task was largely completed (基本完成): the main targets met, a little left to finish."
+            "The report states the task was largely completed: the main targets met, a little left to finish."
         }
         Status::Completed => {
-            "The report states the task was completed: its status column says 已完成, 完成 or 是, or its completion text opens with 已完成, 全面完成, 超额完成 and the like, followed by punctuation (not a narrative such as 已完成投资…)."
+            "The report states the task was completed: its status column says so (or answers yes), or its completion text opens with that verdict followed by punctuation (not a narrative that merely begins with the word, such as an amount invested)."
         }
         Status::NotTracked => {
             "The task comes from a five-year plan, a work report or a task breakdown: such documents report no progress, so there is nothing to judge."

@@ -33,15 +33,11 @@ pub(super) fn CommitmentTimeline(task_id: String) -> impl IntoView {
                 .chain(&point.task.remarks)
                 .cloned()
                 .collect();
-            let joined = match point.matched {
-                JoinMatch::First => point.matched.label(lang()).to_string(),
-                JoinMatch::Exact => point.matched.label(lang()).to_string(),
-                JoinMatch::Close => format!(
-                    "{}：{}",
-                    point.matched.label(lang()),
-                    point.reason.unwrap_or_default()
-                ),
-            };
+            let joined = point.matched.label(lang());
+            // The reason quotes the documents' numbering and wording: Chinese.
+            let reason = (point.matched == JoinMatch::Close)
+                .then(|| point.reason.map(|reason| view! { {lang().pick("：", ": ")} <span lang="zh-CN">{reason.to_string()}</span> }))
+                .flatten();
             let link = href_view(View::Item(point.task.id.clone()));
             view! {
                 <li class="timeline-point" class:timeline-current=current data-testid="timeline-point"
@@ -53,7 +49,7 @@ pub(super) fn CommitmentTimeline(task_id: String) -> impl IntoView {
                         " "
                         <StatusBadge status=point.status />
                         " "
-                        <span class="muted timeline-join">{joined}</span>
+                        <span class="muted timeline-join">{joined} {reason}</span>
                     </p>
                     {if words.is_empty() {
                         view! { <p class="muted">{tr("此报告中没有写进展。", "This report writes no progress.")}</p> }.into_any()
