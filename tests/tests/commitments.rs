@@ -131,7 +131,52 @@ async fn a_year_end_report_gives_each_commitment_one_row_with_its_latest_status_
         Some("2023-06")
     );
     app.screenshot("commitment-timeline").await;
+    assert_eq!(axe_violations(&app).await, Vec::<String>::new(), "timeline");
+
+    // The 督查通报 and the lag analysis of the year-end report say which report they
+    // use, and count its 未完成 tasks beside the lagging ones.
+    app.open(&format!("index.html#/bulletin?doc={YEAR_END}"))
+        .await;
+    app.wait_for_app().await;
+    let summary = app.text("[data-testid=\"bulletin-summary\"]").await;
+    assert!(summary.contains("滞后或未完成 2 项"), "{summary}");
+    let basis = app.text("[data-testid=\"source-report\"]").await;
+    assert!(
+        basis.contains("平湖市2023年全年进展报告") && basis.contains("2023-12"),
+        "{basis}"
+    );
+    app.open(&format!("index.html#/lag?doc={HALF_YEAR}")).await;
+    app.wait_for_app().await;
+    let basis = app.text("[data-testid=\"source-report\"]").await;
+    assert!(basis.contains("平湖市2023年上半年进展报告"), "{basis}");
     app.assert_no_panic().await;
+}
+
+/// axe-core's violations on the page now, one line each (see tests/tests/a11y.rs).
+async fn axe_violations(app: &App) -> Vec<String> {
+    let path = workspace_root().join(".tools/node_modules/axe-core/axe.min.js");
+    let source = std::fs::read_to_string(&path).expect("axe-core (bash scripts/setup.sh)");
+    let loaded = app
+        .eval(&format!("{source}\nreturn typeof axe.run;"), vec![])
+        .await;
+    assert_eq!(loaded, "function", "axe-core did not load");
+    let result = app
+        .client()
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             axe.run(document, { resultTypes: ['violations'] }) \
+               .then((result) => done({ passes: result.passes.length, violations: \
+                 result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')) })) \
+               .catch((error) => done({ passes: 0, violations: ['axe-error: ' + error] }));",
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    assert!(
+        result["passes"].as_u64().unwrap_or(0) > 0,
+        "axe ran no rule: {result}"
+    );
+    serde_json::from_value(result["violations"].clone()).expect("a list of strings")
 }
 
 #[tokio::test]
@@ -189,6 +234,11 @@ async fn a_report_that_does_not_say_whose_it_is_asks_for_the_details() {
     assert_eq!(app.count(PREVIEW).await, 0);
     let form = app.text("[data-testid=\"import-details\"]").await;
     assert!(form.contains("文中未写明"), "{form}");
+    assert_eq!(
+        axe_violations(&app).await,
+        Vec::<String>::new(),
+        "details form"
+    );
     app.type_into("[data-testid=\"details-jurisdiction\"]", "平湖市")
         .await;
     app.type_into("[data-testid=\"details-year\"]", "2024")
