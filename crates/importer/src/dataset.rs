@@ -304,7 +304,7 @@ pub fn assemble(mut documents: Vec<ParsedDocument>) -> Result<Dataset, ImportErr
             &pair[1].document.source_file,
             0,
             format!(
-                "文档标识“{}”与 {} 重复:同一份文件导入了两次?",
+                "文档标识“{}”与 {} 重复:同一份文件导入了两次?若是同一城市同一年不同时段的报告,请用 --period(或同名 .meta.json 中的 \"period\")指明时段",
                 pair[1].document.id, pair[0].document.source_file
             ),
         ));

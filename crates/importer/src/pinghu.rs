@@ -80,7 +80,12 @@ pub fn parse(
             .map_or("", |at| header.columns[at].name.as_str())
     };
     let document = if header.has_progress() {
-        let facts = ReportFacts::resolve(text, &titles, given, file)?;
+        let verdicts = drafts
+            .iter()
+            .filter(|draft| draft.outcome.is_some_and(Status::is_outcome))
+            .count();
+        let facts =
+            ReportFacts::resolve_with(text, &titles, verdicts * 2 >= drafts.len(), given, file)?;
         let title = titles.first().cloned().unwrap_or_else(|| {
             format!(
                 "{}{}年政府工作报告{}{}{}",
@@ -224,7 +229,7 @@ fn read_rows(body: &[Line], header: &Header, accounting: &mut Accounting) -> Vec
         }
         if is_rule(line.text) {
             accounting.claim(line.number, "table-rule");
-        } else if Header::read(line.text).is_some() {
+        } else if Header::read(line.text).is_some_and(|again| again.columns == header.columns) {
             // The header again, as after a page break.
             accounting.claim(line.number, "table-header");
         } else if line.text.contains(['|', '｜']) {

@@ -56,7 +56,19 @@ pub fn parse(
              task text ending in (责任单位:…)",
         ));
     }
-    let facts = ReportFacts::resolve(text, &read.titles, given, file)?;
+    let verdicts = read
+        .tasks
+        .iter()
+        .filter_map(|task| task.progress.first())
+        .filter(|first| crate::outcome::opening_outcome(first).is_some_and(Status::is_outcome))
+        .count();
+    let facts = ReportFacts::resolve_with(
+        text,
+        &read.titles,
+        verdicts * 2 >= read.tasks.len(),
+        given,
+        file,
+    )?;
     let title = read
         .titles
         .iter()

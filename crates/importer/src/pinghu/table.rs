@@ -45,7 +45,7 @@ pub(crate) struct Header {
 }
 
 /// A column name longer than this is a cell of text, not a name.
-const MAX_NAME_CHARS: usize = 12;
+const MAX_NAME_CHARS: usize = 16;
 
 fn is_pipe(c: char) -> bool {
     c == '|' || c == '｜'
@@ -67,10 +67,19 @@ pub(crate) fn role_of(name: &str) -> Role {
         Role::Units {
             lead: !has(&["配合", "协办", "参与", "协助", "协同", "会同"]),
         }
-    } else if has(&["状态", "是否完成", "等次", "完成结果", "完成度", "评价结果"])
-    {
+    } else if has(&[
+        "状态",
+        "是否",
+        "等次",
+        "完成结果",
+        "完成度",
+        "评价结果",
+        "评估结果",
+    ]) {
         Role::Outcome
-    } else if has(&["问题", "困难", "短板"]) {
+    } else if has(&["问题", "困难", "短板"]) && !has(&["完成", "进展", "推进", "情况"])
+    {
+        // `进展情况及存在问题` is the progress column that also holds the problems.
         Role::Problems
     } else if has(&["下步", "下一步", "下阶段", "打算", "工作计划"]) {
         Role::NextSteps
@@ -108,7 +117,10 @@ impl Header {
         let mut seen_task = false;
         for piece in pieces {
             let name: String = piece.chars().filter(|c| !c.is_whitespace()).collect();
-            if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+            // A row's number cell or a sentence is not a column name.
+            let row_like = crate::progress::lines::bare_number(&name).is_some()
+                || name.ends_with(['。', '；', ';', '，', ',', '！']);
+            if name.is_empty() || row_like || name.chars().count() > MAX_NAME_CHARS {
                 return None;
             }
             let mut role = role_of(&name);
@@ -319,6 +331,21 @@ mod tests {
             ]
         );
         assert_eq!(Header::read("任务 | 其他 |"), None);
+        let named = Header::read(
+            "序号 | 年度目标任务 | 2023年1-9月推进落实情况 | 是否按期完成 | 进展情况及存在问题 |",
+        )
+        .unwrap();
+        let roles: Vec<Role> = named.columns.iter().map(|c| c.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Number,
+                Role::Task,
+                Role::Progress,
+                Role::Outcome,
+                Role::Progress
+            ]
+        );
         assert_eq!(
             Header::read("1 | 生产总值增长6%,一般公共预算收入增长5%。 | 完成情况 |"),
             None

@@ -28,9 +28,17 @@ impl ReportFacts {
     /// What the text states: the city, the year, the period (from `titles`, the lines
     /// above the records, else from the body's figures). Missing facts stay `None`.
     pub fn stated(text: &str, titles: &[String]) -> DocumentDetails {
+        ReportFacts::stated_with(text, titles, false)
+    }
+
+    /// As [`ReportFacts::stated`]; `year_end_verdicts` says most tasks open with a
+    /// year-end verdict (已完成, 基本完成, 未完成 …): then, unless the title names a period,
+    /// the report is the year-end one, whatever earlier figures its body quotes.
+    fn stated_with(text: &str, titles: &[String], year_end_verdicts: bool) -> DocumentDetails {
         let period = titles
             .iter()
             .find_map(|title| Period::in_title(title))
+            .or_else(|| year_end_verdicts.then_some(Period::FullYear))
             .or_else(|| Period::in_body(text));
         let titled = |name: &String| titles.iter().any(|title| title.contains(name.as_str()));
         let title_year = titles.iter().find_map(|title| report_year(title, 1));
@@ -54,11 +62,24 @@ impl ReportFacts {
         given: &DocumentDetails,
         file: &str,
     ) -> Result<ReportFacts, ImportError> {
+        ReportFacts::resolve_with(text, titles, false, given, file)
+    }
+
+    /// [`ReportFacts::resolve`] for a report whose tasks mostly open with a year-end
+    /// verdict (see [`ReportFacts::stated_with`]).
+    pub fn resolve_with(
+        text: &str,
+        titles: &[String],
+        year_end_verdicts: bool,
+        given: &DocumentDetails,
+        file: &str,
+    ) -> Result<ReportFacts, ImportError> {
         let problems = given.problems();
         if !problems.is_empty() {
             return Err(ImportError::new(file, 0, problems.join(";")));
         }
-        let details = ReportFacts::stated(text, titles).overridden_by(given);
+        let details =
+            ReportFacts::stated_with(text, titles, year_end_verdicts).overridden_by(given);
         let part = details.period.as_deref().and_then(Period::parse);
         let mut missing = Vec::new();
         if details.jurisdiction.is_none() {
@@ -289,6 +310,19 @@ mod tests {
             (read.period().as_str(), read.date("截至12月底").as_str()),
             ("2023年全年", "2023-12-31")
         );
+    }
+
+    #[test]
+    fn year_end_verdicts_make_a_year_end_report_unless_the_title_says_otherwise() {
+        let text = "平湖市2023年,平湖市2023年,上半年增长5%,上半年";
+        let given = DocumentDetails::default();
+        let read = ReportFacts::resolve_with(text, &[], true, &given, "f.txt").unwrap();
+        assert_eq!(read.part, Period::FullYear);
+        let titled = ["平湖市2023年重点工作前三季度推进情况".to_string()];
+        let read = ReportFacts::resolve_with(text, &titled, true, &given, "f.txt").unwrap();
+        assert_eq!(read.part, Period::FirstThreeQuarters);
+        let read = ReportFacts::resolve_with(text, &[], false, &given, "f.txt").unwrap();
+        assert_eq!(read.part, Period::FirstHalf);
     }
 
     #[test]
