@@ -146,7 +146,12 @@ pub fn detect(text: &str, file: &str) -> Result<DetectedKind, ImportError> {
     if text.contains("政府工作报告") && s.deputies_addressed >= 1 && s.part_headings >= 2 {
         return Ok(DetectedKind::WorkReport);
     }
-    if s.number_only_lines >= 2 && s.bracketed_unit_lines >= 2 && s.numbered_lines >= 1 {
+    // Numbered progress items, or (a report whose items are unnumbered paragraphs)
+    // number lines each right above a task ending in its units.
+    if s.number_only_lines >= 2
+        && s.bracketed_unit_lines >= 2
+        && (s.numbered_lines >= 1 || crate::progress::recognises(text))
+    {
         return Ok(DetectedKind::ProgressReport);
     }
     Err(ImportError::new(

@@ -461,3 +461,38 @@ fn in_the_browser_missing_details_are_given_with_the_file_and_kept_with_it() {
     assert_eq!(joined.records[0].task, "pinghu-2023-h1-progress/t6");
     let _ = source_text(PINGHU_2023);
 }
+
+#[test]
+fn verdicts_make_a_year_end_report_even_when_its_figures_say_little() {
+    // The same year-end table with its year-end figures reworded and a half-year
+    // comparison added: the verdicts opening its cells still make it the year-end report.
+    let text = fixture(YEAR_END)
+        .replace("全年实现", "实现")
+        .replace("1-12月", "")
+        .replace("高于年初目标", "较上半年提高0.2个百分点,高于年初目标");
+    let (_, parsed) = parse_document(&text, YEAR_END, &DocumentDetails::default()).expect("parses");
+    assert_eq!(parsed.document.id, "pinghu-2023-year-progress");
+}
+
+#[test]
+fn a_year_end_report_in_running_text_reads_its_verdicts() {
+    let text = "湖州市2025年政府工作报告重点工作任务全年完成情况\n\
+                1\n\
+                新开工保障性租赁住房3000套。(责任单位:市建设局、各区县政府)\n\
+                已完成。全年新开工保障性租赁住房3412套,完成率113.7%。\n\
+                2\n\
+                建成城市书房20家。(责任单位:市文化广电旅游局)\n\
+                未完成。因选址调整,建成17家,其余3家明年一季度开放。\n\
+                3\n\
+                完成湖州市域铁路前期工作。(责任单位:市发展改革委)\n\
+                已完成可研报告编制,正在报批,湖州市交通部门配合推进。\n";
+    let (kind, parsed) =
+        parse_document(text, "year.txt", &DocumentDetails::default()).expect("parses");
+    assert_eq!(kind, DetectedKind::ProgressReport);
+    assert_eq!(parsed.document.id, "huzhou-2025-year-progress");
+    let outcomes: Vec<Option<Status>> = parsed.tasks.iter().map(|t| t.outcome).collect();
+    assert_eq!(
+        outcomes,
+        [Some(Status::Completed), Some(Status::NotCompleted), None]
+    );
+}
