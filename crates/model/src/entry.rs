@@ -163,11 +163,16 @@ pub(crate) fn build_entries(dataset: &Dataset) -> Vec<Entry> {
 
     // Task id → (commitment, superseded, a leader and an area its records name).
     let mut joined: std::collections::HashMap<&str, Joined> = std::collections::HashMap::new();
-    let tasks_by_id: std::collections::HashMap<&str, &Task> = dataset
-        .tasks
-        .iter()
-        .map(|task| (task.id.as_str(), task))
-        .collect();
+    // Only needed when something was joined (the published data alone join nothing).
+    let tasks_by_id: std::collections::HashMap<&str, &Task> = if dataset.commitments.is_empty() {
+        std::collections::HashMap::new()
+    } else {
+        dataset
+            .tasks
+            .iter()
+            .map(|task| (task.id.as_str(), task))
+            .collect()
+    };
     for (position, commitment) in dataset.commitments.iter().enumerate() {
         let leader = commitment
             .records
