@@ -7,7 +7,8 @@ use crate::detect::detect;
 use crate::error::{ImportError, MissingDetail};
 use crate::period::DocumentDetails;
 use crate::pipeline::{
-    build, decode, parse_document, read_sidecar, read_source_dir, stated_details, SourceFile,
+    build, decode, parse_document, parse_source, read_sidecar, read_source_dir, stated_details,
+    SourceFile,
 };
 use planboard_model::JoinMatch;
 use std::io::Write;
@@ -20,6 +21,7 @@ const USAGE: &str = "用法:
   planboard-ingest inspect <FILE> [文档信息]        识别文档类型,stdout 输出解析结果(JSON),stderr 输出文档信息(读自文本/指定/缺失)、逐行归属统计与未归属的行
     文档信息(文中没有写明时才需要;指定的优先于文中读出的):
       --jurisdiction 平湖市   --year 2023   --period 前三季度(一季度/上半年/前三季度/全年/5月)   --date 2023-10-10
+      inspect: 指定的信息优先于文中读出的;build: 只用于文中缺少信息的文件
     build 时也可在源文件旁放同名 .meta.json(如 a.txt 旁的 a.meta.json):
       {\"jurisdiction\": \"平湖市\", \"year\": 2023, \"period\": \"前三季度\", \"date\": \"2023-10-10\"},它优先于命令行选项
   planboard-ingest bench <SOURCE_DIR> [--runs N]    在内存中重复构建整个数据集 N 次(默认 30),报告每次构建的最短/中位用时
@@ -203,7 +205,17 @@ fn run_build(
     details: &DocumentDetails,
     stderr: &mut dyn Write,
 ) -> Result<(), ImportError> {
-    let built = build(&read_source_dir(sources, details)?)?;
+    // The options are for the files that need them: a directory holds documents of
+    // several cities and years, most of which state their own. A sidecar is per file.
+    let mut sources = read_source_dir(sources, &DocumentDetails::default())?;
+    if !details.is_empty() {
+        for source in &mut sources {
+            if parse_source(source).is_err_and(|error| !error.missing.is_empty()) {
+                source.details = details.overridden_by(&source.details);
+            }
+        }
+    }
+    let built = build(&sources)?;
     let out_name = out.display().to_string();
     std::fs::create_dir_all(out).map_err(io_error(&out_name))?;
     for (name, json) in &built.files {

@@ -381,6 +381,31 @@ fn the_command_line_marks_what_is_missing_and_takes_it_as_options_or_a_sidecar()
         stderr.contains("a.txt: pinghu-2024-h1-progress"),
         "{stderr}"
     );
+    // The options fill in what a file lacks and leave files that state theirs alone.
+    std::fs::remove_file(dir.join("a.meta.json")).expect("remove");
+    std::fs::write(dir.join("b.txt"), fixture(YEAR_END)).expect("write");
+    let (code, _, stderr) = ingest(&[
+        "build",
+        text_path(&dir),
+        "--out",
+        text_path(&out),
+        "--jurisdiction",
+        "嘉兴市",
+        "--year",
+        "2024",
+        "--period",
+        "5月",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("a.txt: 嘉兴市-2024-m05-progress"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("b.txt: pinghu-2023-year-progress"),
+        "{stderr}"
+    );
+    std::fs::remove_file(dir.join("b.txt")).expect("remove");
     std::fs::write(dir.join("a.meta.json"), r#"{"period": "下半年"}"#).expect("write");
     let (code, _, stderr) = ingest(&["build", text_path(&dir), "--out", text_path(&out)]);
     assert_eq!(code, 1);
