@@ -101,6 +101,7 @@ fn Shell(data: LocalResource<Result<AppData, LoadError>>, view: Memo<View>) -> i
                         move || {
                             view! {
                                 <div class="page" data-testid="app">
+                                    <FollowRenamedIds />
                                     {move || routed_page(view.get())}
                                 </div>
                             }
@@ -119,6 +120,23 @@ fn Shell(data: LocalResource<Result<AppData, LoadError>>, view: Memo<View>) -> i
             </p>
         </footer>
     }
+}
+
+/// Links and notes made before periods were part of document ids
+/// (`#/item/huzhou-2024-progress/t13`) keep working: the address is rewritten in place to
+/// the current id, and notes kept under a former id move to the current one.
+#[component]
+fn FollowRenamedIds() -> impl IntoView {
+    let data = crate::state::use_data();
+    let route = crate::state::use_route();
+    let catalog = data.dataset.catalog.clone();
+    crate::notes::use_notes().follow_renamed_items(|id| catalog.renamed_record_id(id));
+    let catalog = data.dataset.catalog.clone();
+    Effect::new(move |_| {
+        if let Some(current) = route.with(|route| route.with_current_ids(&catalog)) {
+            crate::state::navigate(&current, crate::state::HistoryMode::Replace);
+        }
+    });
 }
 
 /// The skip link's target would be read as a route (`#main`), so it moves focus itself.

@@ -59,6 +59,10 @@ impl SeriesStyle {
             SeriesStyle::Status(Status::NoProgress) => "#f0c05a",
             SeriesStyle::Status(Status::Reported) => "#2e7d32",
             SeriesStyle::Status(Status::NotTracked) => "#9aa3ad",
+            SeriesStyle::Status(Status::NotCompleted) => "#6d1a7e",
+            SeriesStyle::Status(Status::Ongoing) => "#4f8fbf",
+            SeriesStyle::Status(Status::MostlyCompleted) => "#7fb77e",
+            SeriesStyle::Status(Status::Completed) => "#0b5d1e",
             SeriesStyle::Lead => "#1f4e8c",
             SeriesStyle::Co => "#a9c4e8",
         }
@@ -69,6 +73,8 @@ impl SeriesStyle {
         match self {
             SeriesStyle::Status(Status::Lagging) => ("#ffffff", "#5a0f0a"),
             SeriesStyle::Status(Status::Reported) => ("#ffffff", "#14401a"),
+            SeriesStyle::Status(Status::NotCompleted) => ("#ffffff", "#3a0d44"),
+            SeriesStyle::Status(Status::Completed) => ("#ffffff", "#062f0f"),
             SeriesStyle::Lead => ("#ffffff", "#0d2546"),
             _ => ("#111111", "#ffffff"),
         }
@@ -78,6 +84,7 @@ impl SeriesStyle {
         match self {
             SeriesStyle::Status(Status::Lagging) => Some("hatch"),
             SeriesStyle::Status(Status::NoProgress) => Some("dots"),
+            SeriesStyle::Status(Status::NotCompleted) => Some("cross"),
             _ => None,
         }
     }

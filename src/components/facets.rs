@@ -17,7 +17,7 @@ const VALUES_SHOWN: usize = 12;
 
 /// The facets in the order the panel shows them: where an entry comes from, what state
 /// it is in, then who is responsible (the long lists last).
-pub const PANEL_ORDER: [Facet; 8] = [
+pub const PANEL_ORDER: [Facet; 9] = [
     Facet::Doc,
     Facet::Year,
     Facet::Jurisdiction,
@@ -26,6 +26,7 @@ pub const PANEL_ORDER: [Facet; 8] = [
     Facet::Leader,
     Facet::District,
     Facet::Unit,
+    Facet::Area,
 ];
 
 /// The route with `value` of `facet` toggled.

@@ -5,12 +5,22 @@ use planboard_model::{Filter, Route, Status, StatusCounts, View};
 
 use super::chart::{ChartRow, Series, SeriesStyle};
 use crate::i18n::lang;
-use crate::state::href;
+use crate::state::{href, AppData};
+use leptos::prelude::use_context;
 
-/// The four statuses as chart series, in the model's display order (滞后 first, so
-/// the part that needs attention starts every bar).
+/// The statuses the data hold, in the model's display order (滞后 first, so the part
+/// that needs attention starts every bar); year-end outcomes only once a year-end
+/// report is in the data.
+fn shown_statuses() -> Vec<Status> {
+    use_context::<AppData>().map_or_else(
+        || Status::ALL.to_vec(),
+        |data| data.index.statuses().to_vec(),
+    )
+}
+
+/// The statuses as chart series (see `shown_statuses`).
 pub fn status_series() -> Vec<Series> {
-    Status::ALL
+    shown_statuses()
         .into_iter()
         .map(|status| Series {
             label: status.label(lang()).to_string(),
@@ -22,14 +32,12 @@ pub fn status_series() -> Vec<Series> {
 /// One bar of a status chart. With a `filter`, the table links the label to that task
 /// list and each count to the same list narrowed to its status.
 pub fn status_row(label: String, counts: &StatusCounts, filter: Option<&Filter>) -> ChartRow {
+    let statuses = shown_statuses();
     ChartRow {
         label,
-        values: Status::ALL
-            .into_iter()
-            .map(|status| counts.get(status))
-            .collect(),
+        values: statuses.iter().map(|&status| counts.get(status)).collect(),
         href: filter.map(|filter| tasks_href(filter.clone())),
-        value_hrefs: Status::ALL
+        value_hrefs: statuses
             .into_iter()
             .map(|status| filter.map(|filter| tasks_href(with_status(filter, status))))
             .collect(),
@@ -39,15 +47,17 @@ pub fn status_row(label: String, counts: &StatusCounts, filter: Option<&Filter>)
 /// One bar per status, labelled with the status word: for a single group's
 /// composition, where a legend would only repeat the labels.
 pub fn status_composition_rows(counts: &StatusCounts, filter: Option<&Filter>) -> Vec<ChartRow> {
-    Status::ALL
+    let statuses = shown_statuses();
+    let shown = statuses.len();
+    statuses
         .into_iter()
         .enumerate()
         .filter(|&(_, status)| counts.get(status) > 0)
         .map(|(i, status)| {
-            let mut values = vec![0; Status::ALL.len()];
+            let mut values = vec![0; shown];
             values[i] = counts.get(status);
             let link = filter.map(|filter| tasks_href(with_status(filter, status)));
-            let mut value_hrefs = vec![None; Status::ALL.len()];
+            let mut value_hrefs = vec![None; shown];
             value_hrefs[i] = link.clone();
             ChartRow {
                 label: status.label(lang()).to_string(),

@@ -132,6 +132,7 @@ fn row_markup(data: &AppData, entry: &Entry, terms: &[String], language: Lang) -
         html.push_str("</span>");
     }
     html.push_str("</div>");
+    push_commitment_note(&mut html, data, entry, language);
     push_element(
         &mut html,
         "p",
@@ -147,6 +148,59 @@ fn row_markup(data: &AppData, entry: &Entry, terms: &[String], language: Lang) -
     }
     push_searched_tail(&mut html, data, entry, terms, language);
     html
+}
+
+/// For a commitment several documents list: when its status was reported and how many
+/// documents list it, or, on an earlier record, what the latest one says.
+fn push_commitment_note(html: &mut String, data: &AppData, entry: &Entry, language: Lang) {
+    let Some(commitment) = entry
+        .commitment
+        .and_then(|at| data.dataset.commitments.get(at))
+    else {
+        return;
+    };
+    let Some(latest) = commitment.records.last() else {
+        return;
+    };
+    let date_of = |document: &str| {
+        data.index
+            .document(document)
+            .map_or(String::new(), |document| document.date.clone())
+    };
+    html.push_str(r#"<p class="commitment-note" data-testid="commitment-note">"#);
+    if entry.superseded {
+        push_text(
+            html,
+            language.pick("较早的记录；最新（", "An earlier record; the latest ("),
+        );
+        push_text(html, &date_of(&latest.document));
+        push_text(html, language.pick("）：", "): "));
+        html.push_str(r#"<span class="status status-"#);
+        html.push_str(latest.status.code());
+        html.push_str(r#"">"#);
+        push_text(html, latest.status.label(language));
+        html.push_str("</span>");
+    } else {
+        let count = commitment.records.len();
+        let first = commitment
+            .records
+            .first()
+            .map_or(String::new(), |record| date_of(&record.document));
+        push_text(
+            html,
+            &language.pick(
+                format!(
+                    "状态日期 {} · 同一事项见 {count} 份文件（最早 {first}），详见时间线",
+                    date_of(&entry.document)
+                ),
+                format!(
+                    "Status as of {} · listed in {count} documents (first {first}); see the timeline",
+                    date_of(&entry.document)
+                ),
+            ),
+        );
+    }
+    html.push_str("</p>");
 }
 
 /// Under a search, the progress lines and sub-items that match (where the match is when

@@ -10,6 +10,7 @@
 
 mod badge;
 mod data;
+mod details_form;
 mod list;
 mod page;
 mod preview;

@@ -6,11 +6,13 @@ use std::sync::Arc;
 use js_sys::{Date, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use planboard_importer::local::{check_size, preview, LocalPreview};
+use planboard_importer::local::{check_size, preview, stated_details, LocalPreview};
+use planboard_importer::period::DocumentDetails;
 use planboard_model::{Dataset, View};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlInputElement};
 
+use super::details_form::{DetailsForm, NeedsDetails};
 use super::list::LocalDocumentList;
 use super::preview::{items, PreviewPanel};
 use super::state::{use_imports, Done};
@@ -22,6 +24,8 @@ use crate::state::{href_view, use_data};
 pub(super) struct Chosen {
     pub file_name: String,
     pub preview: LocalPreview,
+    /// Details the reader gave in the form (stored with the text on acceptance).
+    pub details: DocumentDetails,
     /// Time the importer took in this browser (decode, detect, parse, assemble), ms.
     pub parse_ms: f64,
 }
@@ -34,7 +38,9 @@ pub fn ImportPage() -> impl IntoView {
     let chosen: RwSignal<Option<Chosen>> = RwSignal::new(None);
     // `FILE:LINE: message`, as the importer words it.
     let refused: RwSignal<Option<String>> = RwSignal::new(None);
+    let needs: RwSignal<Option<NeedsDetails>> = RwSignal::new(None);
     let input_ref = NodeRef::<leptos::html::Input>::new();
+    let dataset = data.dataset.clone();
 
     let on_change = move |event: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&event);
@@ -42,13 +48,22 @@ pub fn ImportPage() -> impl IntoView {
         imports.notice.set(None);
         chosen.set(None);
         refused.set(None);
+        needs.set(None);
         if let Some(file) = file {
-            read_and_preview(file, data.dataset.clone(), chosen, refused);
+            read_and_preview(file, dataset.clone(), chosen, refused, needs);
+        }
+    };
+    let dataset = data.dataset.clone();
+    let with_details = move |details: DocumentDetails| {
+        if let Some(waiting) = needs.get_untracked() {
+            refused.set(None);
+            show_preview(&dataset, waiting, details, chosen, refused, needs);
         }
     };
     let clear = move || {
         chosen.set(None);
         refused.set(None);
+        needs.set(None);
         if let Some(input) = input_ref.get_untracked() {
             input.set_value("");
         }
@@ -110,6 +125,11 @@ pub fn ImportPage() -> impl IntoView {
                         })
                 }}
                 {move || {
+                    needs
+                        .get()
+                        .map(|needs| view! { <DetailsForm needs on_submit=with_details.clone() /> })
+                }}
+                {move || {
                     chosen
                         .get()
                         .map(|chosen| view! { <PreviewPanel chosen on_done=clear /> })
@@ -147,6 +167,7 @@ fn read_and_preview(
     dataset: Arc<Dataset>,
     chosen: RwSignal<Option<Chosen>>,
     refused: RwSignal<Option<String>>,
+    needs: RwSignal<Option<NeedsDetails>>,
 ) {
     let file_name = file.name();
     // Asked before reading: a wrong choice (a video, an archive) is not read at all.
@@ -159,31 +180,68 @@ fn read_and_preview(
             Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
             Err(_) => {
                 let message = lang().pick(
-                    format!("{file_name}:0: 浏览器无法读取这个文件"),
-                    format!("{file_name}:0: the browser could not read this file"),
+                    format!("{file_name}: 浏览器无法读取这个文件"),
+                    format!("{file_name}: the browser could not read this file"),
                 );
                 let _ = refused.try_set(Some(message));
                 return;
             }
         };
-        let started = Date::now();
-        let result = preview(&dataset, &file_name, &bytes);
-        let parse_ms = Date::now() - started;
-        // The page may have been redrawn meanwhile (another tab imported): then these
-        // signals are gone and the result has no one to show it to.
-        match result {
-            Ok(preview) => {
-                let _ = chosen.try_set(Some(Chosen {
-                    file_name,
-                    preview,
-                    parse_ms,
-                }));
-            }
-            Err(error) => {
-                let _ = refused.try_set(Some(error.to_string()));
-            }
-        }
+        let waiting = NeedsDetails {
+            file_name,
+            bytes,
+            stated: DocumentDetails::default(),
+            missing: Vec::new(),
+        };
+        show_preview(
+            &dataset,
+            waiting,
+            DocumentDetails::default(),
+            chosen,
+            refused,
+            needs,
+        );
     });
+}
+
+/// Previews `waiting` with `details`: the preview, or the form when details are
+/// missing (pre-filled with what the text states and what was typed), or the refusal.
+fn show_preview(
+    dataset: &Dataset,
+    waiting: NeedsDetails,
+    details: DocumentDetails,
+    chosen: RwSignal<Option<Chosen>>,
+    refused: RwSignal<Option<String>>,
+    needs: RwSignal<Option<NeedsDetails>>,
+) {
+    let started = Date::now();
+    let result = preview(dataset, &waiting.file_name, &waiting.bytes, &details);
+    let parse_ms = Date::now() - started;
+    // The page may have been redrawn meanwhile (another tab imported): then these
+    // signals are gone and the result has no one to show it to.
+    match result {
+        Ok(preview) => {
+            let _ = needs.try_set(None);
+            let _ = chosen.try_set(Some(Chosen {
+                file_name: waiting.file_name,
+                preview,
+                details,
+                parse_ms,
+            }));
+        }
+        Err(error) if !error.missing.is_empty() => {
+            let text = String::from_utf8_lossy(&waiting.bytes);
+            let stated = stated_details(&text).overridden_by(&details);
+            let _ = needs.try_set(Some(NeedsDetails {
+                stated,
+                missing: error.missing,
+                ..waiting
+            }));
+        }
+        Err(error) => {
+            let _ = refused.try_set(Some(error.to_string()));
+        }
+    }
 }
 
 /// Said when the stored imports could not be read at start.

@@ -19,6 +19,7 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
     let Chosen {
         file_name,
         preview,
+        details,
         parse_ms,
     } = chosen;
     let document = preview.document.clone();
@@ -30,6 +31,7 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
             file_name: accepted_name.clone(),
             imported_at: String::from(Date::new_0().to_iso_string()),
             text: text.clone(),
+            details: details.clone(),
         };
         match imports.add(source) {
             Ok(()) => {

@@ -216,6 +216,29 @@ impl NotesState {
         self.unsaved_backup.get()
     }
 
+    /// Moves notes kept under an item's former id (`huzhou-2024-progress/t13`) to its
+    /// current one, as `current_id` says, and saves; a note already at the current id
+    /// keeps both.
+    pub fn follow_renamed_items(&self, current_id: impl Fn(&str) -> Option<String>) {
+        let renames: Vec<(String, String)> = self.book.with_untracked(|book| {
+            book.item_ids()
+                .filter_map(|id| current_id(id).map(|current| (id.to_string(), current)))
+                .collect()
+        });
+        if renames.is_empty() {
+            return;
+        }
+        let mut moved = false;
+        self.book.update(|book| {
+            for (from, to) in &renames {
+                moved |= book.rename_item(from, to);
+            }
+        });
+        if moved {
+            self.schedule_save(SAVE_DEBOUNCE);
+        }
+    }
+
     /// Applies a reader's edit to the note on `item_id` and schedules a save.
     pub fn edit(&self, item_id: &str, change: impl FnOnce(&mut Note)) {
         let device = self.device.get_value();

@@ -76,13 +76,14 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
     };
 
     let lagging = bulletin.lagging.len();
+    let word = planboard_model::lag::follow_up_word(&data.index, &report.id, lang());
     let (date, tracked, units) = (&report.date, bulletin.tracked, bulletin.by_unit.len());
     let summary = lang().pick(
         format!(
-            "报告日期 {date} · 跟踪任务 {tracked} 项 · 滞后 {lagging} 项 · 涉及牵头单位 {units} 个"
+            "报告日期 {date} · 跟踪任务 {tracked} 项 · {word} {lagging} 项 · 涉及牵头单位 {units} 个"
         ),
         format!(
-            "Report of {date} · {} tracked · {lagging} lagging · {}",
+            "Report of {date} · {} tracked · {lagging} {word} · {}",
             counted(tracked, "task", "tasks"),
             counted(units, "lead unit", "lead units"),
         ),
@@ -108,7 +109,7 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
         view! {
             <section class="bulletin-part" data-testid="bulletin-by-unit">
                 <h2>{tr("一、按牵头单位", "1. By lead unit")}</h2>
-                {groups_view(&bulletin.by_unit, "unit", with_notes)}
+                {groups_view(&bulletin.by_unit, "unit", word, with_notes)}
                 {orphans_view(
                     &bulletin.without_unit,
                     tr("未列牵头单位", "No lead unit named"),
@@ -118,7 +119,7 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
             <section class="bulletin-part" data-testid="bulletin-by-leader">
                 <h2>{tr("二、按分管领导", "2. By leader in charge")}</h2>
                 {leader_note}
-                {groups_view(&bulletin.by_leader, "leader", with_notes)}
+                {groups_view(&bulletin.by_leader, "leader", word, with_notes)}
                 {orphans_view(
                     &bulletin.without_leader,
                     tr("未能对应分管领导", "No leader found"),
@@ -150,6 +151,14 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
                 <h1>{title()}</h1>
                 <p class="bulletin-title" lang="zh-CN">{report.title.clone()}</p>
                 <p class="bulletin-summary" data-testid="bulletin-summary">{summary}</p>
+            <p class="source-report" data-testid="source-report">
+                {tr("本页依据：", "Based on: ")}
+                <span lang="zh-CN">{format!("{}（{}，截至 {}）", document_short_label(&report), report.period, report.date)}</span>
+                {tr(
+                    "。年中报告按督查“滞后”说明，年终报告按写明的“未完成”统计。",
+                    ". A mid-year report counts its supervisors' lagging remarks; a year-end report the tasks it states as not completed.",
+                )}
+            </p>
             </header>
             {body}
         </article>
@@ -175,14 +184,19 @@ fn bulletin_route(document: &str, with_notes: bool) -> Route {
     route
 }
 
-fn groups_view(groups: &[BulletinGroup], axis: &'static str, with_notes: Memo<bool>) -> AnyView {
+fn groups_view(
+    groups: &[BulletinGroup],
+    axis: &'static str,
+    word: &'static str,
+    with_notes: Memo<bool>,
+) -> AnyView {
     groups
         .iter()
         .map(|group| {
             let (lagging, tracked) = (group.lagging.len(), group.tracked);
             let counts = lang().pick(
-                format!("（滞后 {lagging} 项 / 跟踪 {tracked} 项）"),
-                format!(" ({lagging} lagging of {tracked} tracked)"),
+                format!("（{word} {lagging} 项 / 跟踪 {tracked} 项）"),
+                format!(" ({lagging} {word} of {tracked} tracked)"),
             );
             view! {
                 <section class="bulletin-group" data-group=axis data-name=group.name.clone()>

@@ -2,6 +2,7 @@
 //! the plan (section, 专栏 box, indicator, results row), with a permanent link.
 
 mod plan;
+mod timeline;
 
 use leptos::prelude::*;
 use planboard_model::{
@@ -15,6 +16,7 @@ use crate::notes::{use_notes, NoteEditor};
 use crate::pages::threads::ItemThreads;
 use crate::state::{href, href_view, use_data, AppData};
 use plan::plan_item;
+use timeline::{CommitmentTimeline, TaskExtras};
 
 /// Neighbours listed per group; the “全部” link leads to the full filtered list.
 const NEIGHBOURS_SHOWN: usize = 5;
@@ -107,6 +109,15 @@ fn TaskDetail(task: Task, position: usize) -> impl IntoView {
                             </dd>
                         }
                     })}
+                {task
+                    .area
+                    .clone()
+                    .map(|area| {
+                        view! {
+                            <dt>{tr("工作板块", "Area of work")}</dt>
+                            <dd lang="zh-CN" data-testid="item-area">{area}</dd>
+                        }
+                    })}
                 <Districts districts=task.districts.clone() />
                 <DocumentFacts document=task.document.clone() source=task.source.clone() />
                 <Permalink id=task.id.clone() />
@@ -143,6 +154,8 @@ fn TaskDetail(task: Task, position: usize) -> impl IntoView {
                         </section>
                     }
                 })}
+            <TaskExtras task=task.clone() />
+            <CommitmentTimeline task_id=task.id.clone() />
             <Neighbours position data=data.clone() />
         </article>
     }

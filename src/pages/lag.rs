@@ -61,6 +61,7 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
     bulletin_route.filter.doc = vec![report.id.clone()];
     let bulletin_href = href(&bulletin_route);
     let index = &data.index;
+    let word = planboard_model::lag::follow_up_word(index, &report.id, lang());
     let by_leader = lag_by_leader(index, &report.id);
     let by_department = lag_by_department(index, &report.id);
     let leader_section = if by_leader.is_empty() {
@@ -80,6 +81,7 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
                     "By earlier assignment: lagging tasks per leader of the same matters",
                 ),
                 tr("以往分管领导", "Earlier leader in charge"),
+                word,
                 &earlier,
             )}
         }
@@ -92,6 +94,7 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
                 "Lagging tasks per leader in charge",
             ),
             tr("领导", "Leader"),
+            word,
             &by_leader,
         )
         .into_any()
@@ -114,8 +117,8 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
                     <h3>
                         <span lang="zh-CN">{row.name.clone()}</span>
                         {lang().pick(
-                            format!("（滞后 {} / 共 {} 项）", row.lagging.len(), row.tracked),
-                            format!(" ({} of {} lagging)", row.lagging.len(), row.tracked),
+                            format!("（{word} {} / 共 {} 项）", row.lagging.len(), row.tracked),
+                            format!(" ({} of {} {word})", row.lagging.len(), row.tracked),
                         )}
                     </h3>
                     <ol class="entry-list">{entries}</ol>
@@ -138,6 +141,14 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
             <nav aria-label=tr("选择进展报告", "Choose a progress report")>
                 <ul class="choice-list">{report_links}</ul>
             </nav>
+            <p class="source-report" data-testid="source-report">
+                {tr("本页依据：", "Based on: ")}
+                <span lang="zh-CN">{format!("{}（{}，截至 {}）", document_short_label(&report), report.period, report.date)}</span>
+                {tr(
+                    "。年中报告按督查“滞后”说明，年终报告按写明的“未完成”统计。",
+                    ". A mid-year report counts its supervisors' lagging remarks; a year-end report the tasks it states as not completed.",
+                )}
+            </p>
             <p class="lag-bulletin-link">
                 <a href=bulletin_href data-testid="bulletin-link">
                     {match lang() {
@@ -159,7 +170,8 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
                     "lag-departments",
                     tr("有滞后任务的牵头单位", "Lead units with lagging tasks"),
                     tr("牵头单位", "Lead unit"),
-                    &lagging_departments,
+                    word,
+                &lagging_departments,
                 )}
                 <ul class="lag-unit-list">{department_lists}</ul>
             </section>
@@ -169,7 +181,7 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
     .into_any()
 }
 
-fn lag_chart(key: &str, caption: &str, header: &str, rows: &[LagRow]) -> impl IntoView {
+fn lag_chart(key: &str, caption: &str, header: &str, word: &str, rows: &[LagRow]) -> impl IntoView {
     let chart_rows = rows
         .iter()
         .map(|row| ChartRow {
@@ -180,11 +192,11 @@ fn lag_chart(key: &str, caption: &str, header: &str, rows: &[LagRow]) -> impl In
         .collect();
     let series = vec![
         Series {
-            label: Status::Lagging.label(lang()).to_owned(),
+            label: word.to_owned(),
             style: SeriesStyle::Status(Status::Lagging),
         },
         Series {
-            label: tr("未滞后", "Not lagging").to_owned(),
+            label: tr("其余", "The rest").to_owned(),
             style: SeriesStyle::Status(Status::Reported),
         },
     ];

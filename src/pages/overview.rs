@@ -21,7 +21,10 @@ pub fn OverviewPage() -> impl IntoView {
     let data = use_data();
     let dataset = &data.dataset;
     let index = &data.index;
-    let everything: Vec<usize> = (0..index.entries().len()).collect();
+    // Each commitment once, by its latest record (as the 任务 list counts).
+    let everything: Vec<usize> = (0..index.entries().len())
+        .filter(|&position| !index.entries()[position].superseded)
+        .collect();
 
     let progress_charts = per_progress_document(dataset, index)
         .into_iter()
@@ -96,15 +99,17 @@ pub fn OverviewPage() -> impl IntoView {
                 <h2 id="overview-lagging">
                     {lang()
                         .pick(
-                            format!("滞后任务（{lagging_count} 项）"),
-                            format!("Lagging tasks ({lagging_count})"),
+                            format!("需跟进的任务（{lagging_count} 项）"),
+                            format!("Tasks to follow up ({lagging_count})"),
                         )}
                 </h2>
                 <p class="section-note">
-                    {tr(
-                        "进展报告中带有督查“滞后”说明的任务，最新文件在前。",
-                        "Tasks that a progress report marks as lagging in the supervisors' remarks, newest report first. ",
-                    )}
+                    <span data-testid="overview-lagging-basis">
+                        {tr(
+                            "依据每项工作最新的一份进展报告：年中报告中带督查“滞后”说明的，年终报告中写明“未完成”的；同一事项在多份报告中只列最新一次。最新文件在前。",
+                            "By each commitment's latest progress report: lagging in a mid-year report's supervisors' remarks, or stated as not completed in a year-end report; a commitment several reports list appears once, by its latest. Newest report first. ",
+                        )}
+                    </span>
                     <a href=lagging_href>{tr("在任务列表中查看", "See them in the task list")}</a>
                 </p>
                 {if lagging_count == 0 {
@@ -125,14 +130,14 @@ pub fn OverviewPage() -> impl IntoView {
                 <h2 id="overview-load">{tr("任务分布", "Who and where")}</h2>
                 <div class="chart-grid">
                     <StackedBarChart key="leaders".to_string()
-                        caption=tr("各领导牵头的任务数（按状态）", "Tasks led by each leader, by status")
+                        caption=tr("各领导牵头的任务数（按每项最新一份报告的状态，同一事项计一次）", "Tasks led by each leader, by the status of each commitment's latest report (counted once)")
                             .to_string()
                         series=status_series() rows=leader_rows axis_label=tasks_axis()
                         label_header=tr("领导", "Leader").to_string() document_labels=true />
                     <StackedBarChart key="districts".to_string()
                         caption=tr(
-                                "各区县涉及的任务数（按状态；面向全部区县的任务计入每个区县）",
-                                "Tasks per district, by status (a task for every district counts in each)",
+                                "各区县涉及的任务数（按每项最新一份报告的状态；面向全部区县的任务计入每个区县）",
+                                "Tasks per district, by the status of each commitment's latest report (a task for every district counts in each)",
                             )
                             .to_string()
                         series=status_series() rows=district_rows axis_label=tasks_axis()
@@ -339,8 +344,20 @@ fn status_definition_en(status: Status) -> &'static str {
         Status::Lagging => {
             "The progress report has a supervisors' remark under the task saying it lags (for example, that it is slower than the half-year target)."
         }
+        Status::NotCompleted => {
+            "The report states the task was not completed: its status column says so (or answers no), or its completion text opens with those words."
+        }
         Status::NoProgress => "The task is listed in a progress report, but nothing is written under it.",
-        Status::Reported => "The progress report writes progress under the task and no remark that it lags.",
+        Status::Reported => "The progress report writes progress under the task, no remark that it lags, and states no outcome (a status column saying the work is on schedule counts here too).",
+        Status::Ongoing => {
+            "The report states the work continues beyond the year (in its status column or at the start of its completion text): neither completed nor missed."
+        }
+        Status::MostlyCompleted => {
+            "The report states the task was largely completed: the main targets met, a little left to finish."
+        }
+        Status::Completed => {
+            "The report states the task was completed: its status column says so (or answers yes), or its completion text opens with that verdict followed by punctuation (not a narrative that merely begins with the word, such as an amount invested)."
+        }
         Status::NotTracked => {
             "The task comes from a five-year plan, a work report or a task breakdown: such documents report no progress, so there is nothing to judge."
         }

@@ -111,6 +111,7 @@ pub fn TasksPage() -> impl IntoView {
                 </p>
                 <ExportButtons result filter />
                 <SortLinks list_route />
+                <EachLinks list_route />
                 <Show when=has_filter>
                     <a class="clear-filters" href=href_view(View::Tasks)>
                         {tr("清除全部筛选", "Clear all filters")}
@@ -304,6 +305,47 @@ fn SortLinks(list_route: ListRoute) -> impl IntoView {
             <span class="field-label">{tr("排序", "Order")}</span>
             {option(SortOrder::Document, tr("按文件顺序", "As in the documents"))}
             {option(SortOrder::Status, tr("按状态", "By status"))}
+        </p>
+    }
+}
+
+/// One row per commitment (its latest record) or every report's own row (`each=1`).
+#[component]
+fn EachLinks(list_route: ListRoute) -> impl IntoView {
+    let route = list_route.shown();
+    let option = move |each: bool, label: &'static str, testid: &'static str| {
+        let next = move || {
+            route.with_untracked(|route| {
+                let mut next = route.clone();
+                next.filter.each = each;
+                next.rows = None;
+                next
+            })
+        };
+        let target = move || href(&next());
+        let target = move || {
+            route.track();
+            target()
+        };
+        let current = move || route.with(|route| route.filter.each == each);
+        view! {
+            <a
+                href=target
+                on:click=move |event| list_route.follow(&event, next)
+                class="sort-option"
+                class:selected=current
+                aria-current=move || current().then_some("true")
+                data-testid=testid
+            >
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <p class="sort-links">
+            <span class="field-label">{tr("多份报告中的同一事项", "A commitment in several reports")}</span>
+            {option(false, tr("只列最新一行", "Latest row only"), "each-off")}
+            {option(true, tr("每份报告各列一行", "One row per report"), "each-on")}
         </p>
     }
 }

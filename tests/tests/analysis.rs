@@ -146,7 +146,7 @@ async fn the_compare_view_shows_carried_dropped_and_added() {
     let app = App::start().await;
     open(
         &app,
-        "#/compare?doc=huzhou-2021-breakdown&doc=huzhou-2024-progress&leader=王纲",
+        "#/compare?doc=huzhou-2021-breakdown&doc=huzhou-2024-h1-progress&leader=王纲",
         "[data-testid=\"compare-carried\"]",
     )
     .await;
@@ -188,7 +188,7 @@ async fn the_analysis_views_say_their_findings_in_english() {
 
     open(
         &app,
-        "?lang=en#/compare?doc=huzhou-2021-breakdown&doc=huzhou-2024-progress&leader=王纲",
+        "?lang=en#/compare?doc=huzhou-2021-breakdown&doc=huzhou-2024-h1-progress&leader=王纲",
         "[data-testid=\"compare-carried\"]",
     )
     .await;
@@ -220,7 +220,7 @@ async fn the_analysis_views_fit_a_phone() {
         ("#/pace", "[data-testid=\"pace-table\"]"),
         ("#/lag", "[data-testid=\"lag-matrix\"]"),
         (
-            "#/compare?doc=huzhou-2021-breakdown&doc=huzhou-2024-progress&leader=王纲",
+            "#/compare?doc=huzhou-2021-breakdown&doc=huzhou-2024-h1-progress&leader=王纲",
             "[data-testid=\"compare-added\"]",
         ),
     ];

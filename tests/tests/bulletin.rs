@@ -13,7 +13,7 @@ use planboard_browser_tests::App;
 use serde_json::json;
 use views_support::{assert_same_ids, ids_of, Data};
 
-const REPORT: &str = "huzhou-2024-progress";
+const REPORT: &str = "huzhou-2024-h1-progress";
 
 /// Lead unit → ids of the report's lagging tasks it leads.
 fn lagging_by_lead_unit(data: &Data) -> BTreeMap<String, BTreeSet<String>> {

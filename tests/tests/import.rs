@@ -17,8 +17,8 @@ const FILE_INPUT: &str = "[data-testid=\"import-file\"]";
 const PREVIEW: &str = "[data-testid=\"import-preview\"]";
 const ACCEPT: &str = "[data-testid=\"import-accept\"]";
 const REFUSED: &str = "[data-testid=\"import-error\"]";
-const PUBLISHED: &str = "huzhou-2024-progress";
-const LOCAL: &str = "local-huzhou-2024-progress";
+const PUBLISHED: &str = "huzhou-2024-h1-progress";
+const LOCAL: &str = "local-huzhou-2024-h1-progress";
 const NEW_NAME: &str = "新进展报告.txt";
 
 /// A shipped source copied under `name` into a fresh temporary directory.
@@ -69,13 +69,17 @@ async fn published_counts(app: &App) -> (usize, usize) {
     )
 }
 
-/// The local copy in the 文件 facet with the published copy's count, and its lagging
-/// tasks added to the status facet's.
+/// The local copy in the 文件 facet with the published copy's count. The same report
+/// twice is the same commitments twice: the status facet counts each once (its latest
+/// record, the local copy's), and with every report's rows (`each=1`) both copies.
 async fn shown_beside_the_published_copy(app: &App) {
     open_tasks(app, "").await;
     app.wait_for(&facet_link("doc", LOCAL)).await;
     assert_eq!(facet_count(app, "doc", LOCAL).await, 76);
     assert_eq!(facet_count(app, "doc", PUBLISHED).await, 76);
+    assert_eq!(facet_count(app, "status", "滞后").await, 7);
+    open_tasks(app, "each=1").await;
+    app.wait_for(&facet_link("doc", LOCAL)).await;
     assert_eq!(facet_count(app, "status", "滞后").await, 14);
 }
 
@@ -222,7 +226,7 @@ async fn a_full_storage_refuses_the_import_and_changes_nothing() {
 
     open_tasks(&app, "").await;
     assert_eq!(
-        app.count(&facet_link("doc", "local-pinghu-2023-progress"))
+        app.count(&facet_link("doc", "local-pinghu-2023-h1-progress"))
             .await,
         0
     );

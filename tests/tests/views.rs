@@ -79,10 +79,14 @@ async fn overview_lists_the_documents_the_lagging_tasks_and_charts() {
     }
 
     let lagging = data.ids(|record| record.status == "滞后");
-    assert_eq!(lagging.len(), 7, "huzhou-2024-progress has 7 lagging tasks");
+    assert_eq!(
+        lagging.len(),
+        7,
+        "huzhou-2024-h1-progress has 7 lagging tasks"
+    );
     assert!(lagging
         .iter()
-        .all(|id| id.starts_with("huzhou-2024-progress/")));
+        .all(|id| id.starts_with("huzhou-2024-h1-progress/")));
     let shown = ids_of(&app, ".overview-lagging [data-item-id]").await;
     assert_same_ids(&shown, &lagging, "lagging tasks on the overview");
     let heading = app.text("#overview-lagging").await;
@@ -125,7 +129,7 @@ async fn tasks_view_lists_every_entry() {
 #[tokio::test]
 async fn item_page_shows_a_task_with_its_units_progress_remark_source_and_neighbours() {
     let data = Data::load();
-    let id = "huzhou-2024-progress/t13";
+    let id = "huzhou-2024-h1-progress/t13";
     let task = data.task(id);
     let app = App::start().await;
     open_view(&app, &format!("#/item/{id}"), ".item-page .neighbours").await;

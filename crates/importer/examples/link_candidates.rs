@@ -5,10 +5,10 @@ use planboard_importer::threads::candidates;
 use std::path::Path;
 
 fn main() {
-    let sources = read_source_dir(Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../data/sources"
-    )))
+    let sources = read_source_dir(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/sources")),
+        &planboard_importer::period::DocumentDetails::default(),
+    )
     .expect("sources");
     let built = build(&sources).expect("build");
     let mut all = candidates(&built.dataset);

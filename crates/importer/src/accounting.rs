@@ -9,6 +9,9 @@ pub struct Accounting {
     /// Index = line number − 1. `None` = not (yet) claimed.
     fields: Vec<Option<&'static str>>,
     lines: Vec<String>,
+    /// Table columns the importer has no field for, kept on each record as printed
+    /// (`Task::other_columns`), in column order.
+    kept_columns: Vec<String>,
 }
 
 /// A line that went nowhere.
@@ -24,6 +27,7 @@ impl Accounting {
         Accounting {
             fields: vec![None; lines.len()],
             lines,
+            kept_columns: Vec::new(),
         }
     }
 
@@ -43,6 +47,18 @@ impl Accounting {
         for line in first..=last {
             self.claim(line, field);
         }
+    }
+
+    /// Notes a table column kept on the records under its own name.
+    pub fn keep_column(&mut self, name: &str) {
+        if !self.kept_columns.iter().any(|kept| kept == name) {
+            self.kept_columns.push(name.to_string());
+        }
+    }
+
+    /// Columns kept under their own names, in column order.
+    pub fn kept_columns(&self) -> &[String] {
+        &self.kept_columns
     }
 
     pub fn line_count(&self) -> u32 {

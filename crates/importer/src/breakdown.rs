@@ -10,7 +10,7 @@
 //! is about 民生实事 or the line declares `(N个子项)`.
 
 mod header;
-mod lines;
+pub(crate) mod lines;
 
 use crate::accounting::Accounting;
 use crate::error::ImportError;
@@ -143,6 +143,7 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
         source_file: file.to_string(),
         line_count: accounting.line_count(),
         imported_locally: None,
+        former_ids: Vec::new(),
     };
     Ok(ParsedDocument {
         document,
@@ -335,6 +336,11 @@ impl BodyReader {
                 first_line: line,
                 last_line: line,
             },
+            area: None,
+            outcome: None,
+            problems: Vec::new(),
+            next_steps: Vec::new(),
+            other_columns: Vec::new(),
         }));
     }
 

@@ -3,15 +3,27 @@
 //! parser crate.
 
 use crate::dataset::assemble;
-use crate::error::ImportError;
-use crate::pipeline::{build, decode, parse_document, read_source_dir, SourceFile};
+use crate::detect::detect;
+use crate::error::{ImportError, MissingDetail};
+use crate::period::DocumentDetails;
+use crate::pipeline::{
+    build, decode, parse_document, parse_source, read_sidecar, read_source_dir, stated_details,
+    SourceFile,
+};
+use planboard_model::JoinMatch;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const USAGE: &str = "用法:
-  planboard-ingest build <SOURCE_DIR> --out <DIR>   解析 SOURCE_DIR 中全部 *.txt,写出 documents.json、tasks.json、projects.json、plan.json、links.json
-  planboard-ingest inspect <FILE>                   识别文档类型,stdout 输出解析结果(JSON),stderr 输出逐行归属统计与未归属的行
+  planboard-ingest build <SOURCE_DIR> --out <DIR> [文档信息]
+                                                    解析 SOURCE_DIR 中全部 *.txt,写出 documents.json、tasks.json、projects.json、plan.json、links.json
+  planboard-ingest inspect <FILE> [文档信息]        识别文档类型,stdout 输出解析结果(JSON),stderr 输出文档信息(读自文本/指定/缺失)、逐行归属统计与未归属的行
+    文档信息(文中没有写明时才需要;指定的优先于文中读出的):
+      --jurisdiction 平湖市   --year 2023   --period 前三季度(一季度/上半年/前三季度/全年/5月)   --date 2023-10-10
+      inspect: 指定的信息优先于文中读出的;build: 只用于文中缺少信息的文件
+    build 时也可在源文件旁放同名 .meta.json(如 a.txt 旁的 a.meta.json):
+      {\"jurisdiction\": \"平湖市\", \"year\": 2023, \"period\": \"前三季度\", \"date\": \"2023-10-10\"},它优先于命令行选项
   planboard-ingest bench <SOURCE_DIR> [--runs N]    在内存中重复构建整个数据集 N 次(默认 30),报告每次构建的最短/中位用时
   planboard-ingest synth <SOURCE_DIR> --tasks N --out <DIR>
                                                     基准测试用:保留全部真实记录,再以同一文件中的真实文本、单位、领导确定性地组合出新任务,直到共 N 项,写出数据文件";
@@ -26,9 +38,11 @@ enum Command {
     Build {
         sources: PathBuf,
         out: PathBuf,
+        details: DocumentDetails,
     },
     Inspect {
         file: PathBuf,
+        details: DocumentDetails,
     },
     Bench {
         sources: PathBuf,
@@ -51,9 +65,26 @@ fn parse_args(args: &[String]) -> Result<Command, UsageError> {
     let mut out = None;
     let mut runs = None;
     let mut tasks = None;
+    let mut details = DocumentDetails::default();
     let mut rest = rest.iter();
     while let Some(arg) = rest.next() {
+        let mut value_of = |flag: &str, what: &str| {
+            rest.next()
+                .cloned()
+                .ok_or_else(|| UsageError(format!("{flag} 后缺少{what}")))
+        };
         match arg.as_str() {
+            "--jurisdiction" => details.jurisdiction = Some(value_of(arg, "辖区,如 平湖市")?),
+            "--year" => {
+                let value = value_of(arg, "年份,如 2023")?;
+                details.year = Some(
+                    value
+                        .parse::<u16>()
+                        .map_err(|_| UsageError(format!("--year 需要四位年份,而不是“{value}”")))?,
+                );
+            }
+            "--period" => details.period = Some(value_of(arg, "时段,如 前三季度")?),
+            "--date" => details.date = Some(value_of(arg, "日期,如 2023-10-10")?),
             "--out" => {
                 out = Some(
                     rest.next()
@@ -93,14 +124,28 @@ fn parse_args(args: &[String]) -> Result<Command, UsageError> {
             _ => Err(UsageError(format!("{command} 只接受一个 {what}"))),
         }
     };
+    let problems = details.problems();
+    if !problems.is_empty() {
+        return Err(UsageError(problems.join(";")));
+    }
+    let takes_details = matches!(command, "build" | "inspect");
+    if !details.is_empty() && !takes_details {
+        return Err(UsageError(format!(
+            "{command} 不接受 --jurisdiction/--year/--period/--date"
+        )));
+    }
     match command {
         "build" => Ok(Command::Build {
             sources: one("SOURCE_DIR")?,
             out: out
                 .map(PathBuf::from)
                 .ok_or_else(|| UsageError("build 需要 --out <DIR>".into()))?,
+            details,
         }),
-        "inspect" => Ok(Command::Inspect { file: one("FILE")? }),
+        "inspect" => Ok(Command::Inspect {
+            file: one("FILE")?,
+            details,
+        }),
         "bench" => Ok(Command::Bench {
             sources: one("SOURCE_DIR")?,
             runs: runs.unwrap_or(30),
@@ -128,8 +173,12 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i
     };
     let result = match command {
         Command::Help => writeln!(stdout, "{USAGE}").map_err(io_error("(stdout)")),
-        Command::Build { sources, out } => run_build(&sources, &out, stderr),
-        Command::Inspect { file } => run_inspect(&file, stdout, stderr),
+        Command::Build {
+            sources,
+            out,
+            details,
+        } => run_build(&sources, &out, &details, stderr),
+        Command::Inspect { file, details } => run_inspect(&file, &details, stdout, stderr),
         Command::Bench { sources, runs } => run_bench(&sources, runs, stdout),
         Command::Synth {
             sources,
@@ -150,8 +199,23 @@ fn io_error(file: &str) -> impl Fn(std::io::Error) -> ImportError + '_ {
     move |e| ImportError::new(file, 0, format!("读写失败: {e}"))
 }
 
-fn run_build(sources: &Path, out: &Path, stderr: &mut dyn Write) -> Result<(), ImportError> {
-    let built = build(&read_source_dir(sources)?)?;
+fn run_build(
+    sources: &Path,
+    out: &Path,
+    details: &DocumentDetails,
+    stderr: &mut dyn Write,
+) -> Result<(), ImportError> {
+    // The options are for the files that need them: a directory holds documents of
+    // several cities and years, most of which state their own. A sidecar is per file.
+    let mut sources = read_source_dir(sources, &DocumentDetails::default())?;
+    if !details.is_empty() {
+        for source in &mut sources {
+            if parse_source(source).is_err_and(|error| !error.missing.is_empty()) {
+                source.details = details.overridden_by(&source.details);
+            }
+        }
+    }
+    let built = build(&sources)?;
     let out_name = out.display().to_string();
     std::fs::create_dir_all(out).map_err(io_error(&out_name))?;
     for (name, json) in &built.files {
@@ -182,12 +246,25 @@ fn run_build(sources: &Path, out: &Path, stderr: &mut dyn Write) -> Result<(), I
             project.subitems.len()
         );
     }
+    let commitments = &built.dataset.commitments;
+    if !commitments.is_empty() {
+        let records: Vec<_> = commitments.iter().flat_map(|c| &c.records).collect();
+        let count = |matched: JoinMatch| records.iter().filter(|r| r.matched == matched).count();
+        let _ = writeln!(
+            stderr,
+            "同一事项: {} 项跨文件关联,其中 {} 条完全一致、{} 条相近匹配",
+            commitments.len(),
+            count(JoinMatch::Exact),
+            count(JoinMatch::Close)
+        );
+    }
     let _ = writeln!(stderr, "已写入 {} 个文件到 {out_name}", built.files.len());
     Ok(())
 }
 
 fn run_inspect(
     file: &Path,
+    given: &DocumentDetails,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<(), ImportError> {
@@ -198,16 +275,47 @@ fn run_inspect(
     let bytes = std::fs::read(file)
         .map_err(|e| ImportError::new(&name, 0, format!("无法读取文件: {e}")))?;
     let text = decode(&bytes, &name)?;
-    let (kind, parsed) = parse_document(&text, &name)?;
+    let given = given.overridden_by(&read_sidecar(file)?);
+    let kind = detect(&text, &name)?;
+    let _ = writeln!(stderr, "{name}: 类型 {}", kind.label_zh());
+    let parsed = match parse_document(&text, &name, &given) {
+        Ok((_, parsed)) => parsed,
+        Err(error) if !error.missing.is_empty() => {
+            print_details(&stated_details(&text), &given, &error.missing, stderr);
+            return Err(error);
+        }
+        Err(error) => return Err(error),
+    };
+    let document = &parsed.document;
+    let _ = writeln!(
+        stderr,
+        "文档信息: {} · 辖区 {} · 年份 {} · 时段 {} · 日期 {}{}",
+        document.id,
+        document.jurisdiction,
+        document.year,
+        document.period,
+        document.date,
+        if given.is_empty() {
+            String::new()
+        } else {
+            " (含命令行或 .meta.json 指定的信息)".to_string()
+        }
+    );
     let accounting = parsed.accounting.clone();
     let dataset = assemble(vec![parsed])?;
     let json = serde_json::to_string_pretty(&dataset)
         .map_err(|e| ImportError::new(&name, 0, format!("无法序列化为 JSON: {e}")))?;
     writeln!(stdout, "{json}").map_err(io_error("(stdout)"))?;
-    let _ = writeln!(stderr, "{name}: 类型 {}", kind.label_zh());
     let _ = writeln!(stderr, "各字段行数:");
     for (field, count) in accounting.summary() {
         let _ = writeln!(stderr, "  {field}: {count}");
+    }
+    if !accounting.kept_columns().is_empty() {
+        let _ = writeln!(
+            stderr,
+            "未识别的列(原样保留在每项的 other_columns 中): {}",
+            accounting.kept_columns().join("、")
+        );
     }
     let unmapped = accounting.unmapped();
     let _ = writeln!(stderr, "未归属的行: {}", unmapped.len());
@@ -217,13 +325,63 @@ fn run_inspect(
     Ok(())
 }
 
+/// What `inspect` read of a document whose details are incomplete: each detail as read
+/// or given, and the missing ones marked with the option that supplies them.
+fn print_details(
+    stated: &DocumentDetails,
+    given: &DocumentDetails,
+    missing: &[MissingDetail],
+    stderr: &mut dyn Write,
+) {
+    let shown =
+        |given: Option<String>, stated: Option<String>, detail: Option<MissingDetail>| match (
+            given, stated,
+        ) {
+            (Some(value), _) => format!("{value}(指定)"),
+            (None, Some(value)) => format!("{value}(读自文本)"),
+            (None, None) => match detail.filter(|d| missing.contains(d)) {
+                Some(detail) => format!("缺失 — 请用 {} 指定", detail.option()),
+                None => "未写明".to_string(),
+            },
+        };
+    let _ = writeln!(stderr, "文档信息:");
+    let _ = writeln!(
+        stderr,
+        "  辖区: {}",
+        shown(
+            given.jurisdiction.clone(),
+            stated.jurisdiction.clone(),
+            Some(MissingDetail::Jurisdiction)
+        )
+    );
+    let _ = writeln!(
+        stderr,
+        "  年份: {}",
+        shown(
+            given.year.map(|y| y.to_string()),
+            stated.year.map(|y| y.to_string()),
+            Some(MissingDetail::Year)
+        )
+    );
+    let _ = writeln!(
+        stderr,
+        "  时段: {}",
+        shown(
+            given.period.clone(),
+            stated.period.clone(),
+            Some(MissingDetail::Period)
+        )
+    );
+    let _ = writeln!(stderr, "  日期: {}", shown(given.date.clone(), None, None));
+}
+
 fn run_synth(
     sources: &Path,
     tasks: usize,
     out: &Path,
     stderr: &mut dyn Write,
 ) -> Result<(), ImportError> {
-    let real = build(&read_source_dir(sources)?)?;
+    let real = build(&read_source_dir(sources, &DocumentDetails::default())?)?;
     let dataset = crate::synth::synthesize(&real.dataset, tasks);
     let files = crate::dataset::data_files(&dataset)
         .map_err(|e| ImportError::new("(dataset)", 0, format!("无法序列化为 JSON: {e}")))?;
@@ -244,7 +402,7 @@ fn run_synth(
 }
 
 fn run_bench(sources: &Path, runs: usize, stdout: &mut dyn Write) -> Result<(), ImportError> {
-    let sources: Vec<SourceFile> = read_source_dir(sources)?;
+    let sources: Vec<SourceFile> = read_source_dir(sources, &DocumentDetails::default())?;
     build(&sources)?; // warm-up, and fail before timing anything if the input is bad
     let mut times: Vec<Duration> = Vec::with_capacity(runs);
     for _ in 0..runs {
@@ -281,7 +439,8 @@ mod tests {
             parse_args(&args(&["build", "src", "--out", "dst"])),
             Ok(Command::Build {
                 sources: "src".into(),
-                out: "dst".into()
+                out: "dst".into(),
+                details: DocumentDetails::default()
             })
         );
         assert_eq!(
@@ -305,5 +464,31 @@ mod tests {
         assert!(parse_args(&args(&["inspect"])).is_err());
         assert!(parse_args(&args(&["frobnicate"])).is_err());
         assert!(parse_args(&[]).is_err());
+        assert_eq!(
+            parse_args(&args(&[
+                "inspect",
+                "a.txt",
+                "--jurisdiction",
+                "平湖市",
+                "--year",
+                "2023",
+                "--period",
+                "前三季度",
+                "--date",
+                "2023-10-10"
+            ])),
+            Ok(Command::Inspect {
+                file: "a.txt".into(),
+                details: DocumentDetails {
+                    jurisdiction: Some("平湖市".into()),
+                    year: Some(2023),
+                    period: Some("前三季度".into()),
+                    date: Some("2023-10-10".into())
+                }
+            })
+        );
+        assert!(parse_args(&args(&["inspect", "a.txt", "--year", "二〇二三"])).is_err());
+        assert!(parse_args(&args(&["inspect", "a.txt", "--period", "下半年"])).is_err());
+        assert!(parse_args(&args(&["bench", "src", "--year", "2023"])).is_err());
     }
 }

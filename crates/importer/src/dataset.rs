@@ -27,21 +27,32 @@ pub fn status_definitions() -> Vec<StatusDefinition> {
 
 fn status_definition(status: Status) -> &'static str {
     match status {
-        Status::Lagging => "进展报告在该任务下写有督查方的滞后提示(如“进度慢于半年度目标”)。",
+        Status::Lagging => "进展报告在该任务下写有督查方的滞后提示(如“进度慢于半年度目标”),或状态栏写明“滞后”。",
+        Status::NotCompleted => "报告写明任务未完成:状态栏为“未完成”“否”,或完成情况以“未完成”“尚未完成”开头。",
         Status::NoProgress => "任务列在进展报告中,但其下没有写任何进展。",
-        Status::Reported => "进展报告在该任务下写有进展,且没有滞后提示。",
+        Status::Reported => "进展报告在该任务下写有进展,且没有滞后提示,也没有写明完成与否(状态栏写“序时推进”“正常推进”的也属此类)。",
+        Status::Ongoing => "报告写明任务跨年度持续推进:状态栏或完成情况开头为“持续推进”“长期推进”,既未写完成,也未写未完成。",
+        Status::MostlyCompleted => "报告写明任务基本完成:状态栏或完成情况开头为“基本完成”(主要目标已达到,尚有少量收尾)。",
+        Status::Completed => "报告写明任务已完成:状态栏为“已完成”“完成”“是”,或完成情况以“已完成”“全面完成”“超额完成”等开头(其后紧跟标点,不是“已完成投资…”这样的叙述)。",
         Status::NotTracked => {
             "任务来自规划纲要、政府工作报告或责任分解,这类文件不报告进展,无从判断。"
         }
     }
 }
 
-/// The status a task's document and contents give it.
-pub fn derive_status(kind: DocumentKind, progress: &[String], remarks: &[String]) -> Status {
-    match kind {
-        DocumentKind::ProgressReport if !remarks.is_empty() => Status::Lagging,
-        DocumentKind::ProgressReport if !progress.is_empty() => Status::Reported,
-        DocumentKind::ProgressReport => Status::NoProgress,
+/// The status a task's document and contents give it: the status the report states,
+/// else one read from its progress and remarks.
+pub fn derive_status(
+    kind: DocumentKind,
+    outcome: Option<Status>,
+    progress: &[String],
+    remarks: &[String],
+) -> Status {
+    match (kind, outcome) {
+        (DocumentKind::ProgressReport, Some(stated)) => stated,
+        (DocumentKind::ProgressReport, None) if !remarks.is_empty() => Status::Lagging,
+        (DocumentKind::ProgressReport, None) if !progress.is_empty() => Status::Reported,
+        (DocumentKind::ProgressReport, None) => Status::NoProgress,
         _ => Status::NotTracked,
     }
 }
@@ -142,7 +153,7 @@ fn task_record(document: &SourceDocument, raw: RawTask, catalog: &mut UnitCatalo
         jurisdiction: document.jurisdiction.clone(),
         number: raw.number,
         number_inferred: raw.number_inferred,
-        status: derive_status(document.kind, &raw.progress, &raw.remarks),
+        status: derive_status(document.kind, raw.outcome, &raw.progress, &raw.remarks),
         text: raw.text,
         leader: raw.leader.map(|l| l.name),
         units,
@@ -150,6 +161,10 @@ fn task_record(document: &SourceDocument, raw: RawTask, catalog: &mut UnitCatalo
         remarks: raw.remarks,
         districts,
         source: raw.source,
+        area: raw.area,
+        problems: raw.problems,
+        next_steps: raw.next_steps,
+        other_columns: raw.other_columns,
     }
 }
 
@@ -240,10 +255,47 @@ fn districts_for(documents: &[ParsedDocument]) -> Vec<District> {
         .collect()
 }
 
+/// Gives each progress report the id format 1 gave it, `<jurisdiction>-<year>-progress`
+/// when that is free: links and notes made
+/// before periods were part of ids carry it. Format 1 held one report per city and
+/// year, and reports arrive in date order, so the earliest report of a city and year
+/// is the one that was published under it.
+///
+/// Documents imported in the browser (`local-…`) get theirs in `local::merge`.
+pub(crate) fn assign_former_ids(documents: &mut [ParsedDocument]) {
+    let current: BTreeSet<String> = documents.iter().map(|d| d.document.id.clone()).collect();
+    let mut earliest: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, parsed) in documents.iter().enumerate() {
+        let document = &parsed.document;
+        if document.kind != DocumentKind::ProgressReport
+            || document.id.starts_with(crate::local::LOCAL_ID_PREFIX)
+        {
+            continue;
+        }
+        let former =
+            crate::progress::progress_id_without_period(&document.jurisdiction, document.year);
+        if current.contains(&former) {
+            continue;
+        }
+        let slot = earliest.entry(former).or_insert(index);
+        let known = &documents[*slot].document;
+        if (&document.date, &document.id) < (&known.date, &known.id) {
+            *slot = index;
+        }
+    }
+    for (former, index) in earliest {
+        let ids = &mut documents[index].document.former_ids;
+        if !ids.contains(&former) {
+            ids.push(former);
+        }
+    }
+}
+
 /// Assembles the dataset. Documents are ordered by id, so the output does not depend on
 /// file names or the order files were read in; two documents with one id are an error.
 pub fn assemble(mut documents: Vec<ParsedDocument>) -> Result<Dataset, ImportError> {
     documents.sort_by(|a, b| a.document.id.cmp(&b.document.id));
+    assign_former_ids(&mut documents);
     if let Some(pair) = documents
         .windows(2)
         .find(|w| w[0].document.id == w[1].document.id)
@@ -252,7 +304,7 @@ pub fn assemble(mut documents: Vec<ParsedDocument>) -> Result<Dataset, ImportErr
             &pair[1].document.source_file,
             0,
             format!(
-                "文档标识“{}”与 {} 重复:同一份文件导入了两次?",
+                "文档标识“{}”与 {} 重复:同一份文件导入了两次?若是同一城市同一年不同时段的报告,请用 --period(或同名 .meta.json 中的 \"period\")指明时段",
                 pair[1].document.id, pair[0].document.source_file
             ),
         ));
@@ -292,7 +344,9 @@ pub fn assemble(mut documents: Vec<ParsedDocument>) -> Result<Dataset, ImportErr
         }
         sources.push(document);
     }
+    let commitments = crate::join::join_commitments(&tasks, &sources);
     Ok(Dataset {
+        commitments,
         catalog: Catalog {
             format_version: FORMAT_VERSION,
             documents: sources,
@@ -324,6 +378,7 @@ pub fn data_files(dataset: &Dataset) -> Result<Vec<(&'static str, String)>, serd
             pretty(&TasksFile {
                 format_version: FORMAT_VERSION,
                 tasks: dataset.tasks.clone(),
+                commitments: dataset.commitments.clone(),
             })?,
         ),
         (

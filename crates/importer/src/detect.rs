@@ -4,14 +4,19 @@
 
 use crate::breakdown;
 use crate::error::ImportError;
+use crate::pinghu::table::Header;
 use crate::text::{arabic_numbered, cn_numbered};
 use planboard_model::DocumentKind;
 
 /// The document shapes the importer has a parser for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DetectedKind {
-    /// A flattened `序号 | 主要工作任务 | 完成情况 | 牵头单位 |` table (Pinghu style).
+    /// A flattened `序号 | 主要工作任务 | 完成情况 | 牵头单位 |` table (Pinghu style),
+    /// its columns in any order under any of the names offices use.
     ProgressTable,
+    /// A table of tasks with their leader and units and no progress column
+    /// (`序号 | 重点工作 | 责任领导 | 牵头单位 | 配合单位 |`).
+    BreakdownTable,
     /// Numbered tasks, each with `(责任单位:…)` and progress lines (Huzhou style).
     ProgressReport,
     /// Attachments of key work under leader headings, with `责任单位:` lines.
@@ -29,7 +34,9 @@ impl DetectedKind {
             DetectedKind::ProgressTable | DetectedKind::ProgressReport => {
                 DocumentKind::ProgressReport
             }
-            DetectedKind::TaskBreakdown => DocumentKind::TaskBreakdown,
+            DetectedKind::TaskBreakdown | DetectedKind::BreakdownTable => {
+                DocumentKind::TaskBreakdown
+            }
             DetectedKind::FiveYearPlan => DocumentKind::FiveYearPlan,
             DetectedKind::WorkReport => DocumentKind::WorkReport,
         }
@@ -41,6 +48,7 @@ impl DetectedKind {
             DetectedKind::ProgressTable => "进展表(序号|任务|完成情况|牵头单位)",
             DetectedKind::ProgressReport => "进展报告(编号任务+责任单位+进展)",
             DetectedKind::TaskBreakdown => "责任分解(附件+领导牵头+责任单位)",
+            DetectedKind::BreakdownTable => "责任分解表(序号|任务|领导|单位,无进展列)",
             DetectedKind::FiveYearPlan => "五年规划纲要(纲要+专栏)",
             DetectedKind::WorkReport => "政府工作报告(各位代表+（一）部分)",
         }
@@ -52,7 +60,8 @@ impl DetectedKind {
 struct Signals {
     non_blank: usize,
     table_rows: usize,
-    table_header: bool,
+    /// A header row was found; `Some(true)` when it has a progress column.
+    table_header: Option<bool>,
     attachment_headings: usize,
     leader_headings: usize,
     unit_label_lines: usize,
@@ -74,13 +83,8 @@ fn signals(text: &str) -> Signals {
         s.non_blank += 1;
         if line.matches('|').count() >= 2 {
             s.table_rows += 1;
-            let cells: Vec<String> = line
-                .split('|')
-                .map(|c| c.chars().filter(|ch| !ch.is_whitespace()).collect())
-                .collect();
-            let has = |word: &str| cells.iter().any(|c| c.contains(word));
-            if cells.iter().any(|c| c == "序号") && (has("完成情况") || has("进展")) {
-                s.table_header = true;
+            if s.table_header.is_none() {
+                s.table_header = Header::read(line).map(|header| header.has_progress());
             }
         }
         if breakdown::is_attachment_heading(line) {
@@ -125,8 +129,10 @@ fn signals(text: &str) -> Signals {
 pub fn detect(text: &str, file: &str) -> Result<DetectedKind, ImportError> {
     let s = signals(text);
     let mostly_table = s.table_rows * 2 >= s.non_blank;
-    if s.table_header && mostly_table {
-        return Ok(DetectedKind::ProgressTable);
+    match s.table_header {
+        Some(true) if mostly_table => return Ok(DetectedKind::ProgressTable),
+        Some(false) if mostly_table => return Ok(DetectedKind::BreakdownTable),
+        _ => {}
     }
     if s.leader_headings >= 1
         && s.unit_label_lines >= 1
@@ -140,13 +146,18 @@ pub fn detect(text: &str, file: &str) -> Result<DetectedKind, ImportError> {
     if text.contains("政府工作报告") && s.deputies_addressed >= 1 && s.part_headings >= 2 {
         return Ok(DetectedKind::WorkReport);
     }
-    if s.number_only_lines >= 2 && s.bracketed_unit_lines >= 2 && s.numbered_lines >= 1 {
+    // Numbered progress items, or (a report whose items are unnumbered paragraphs)
+    // number lines each right above a task ending in its units.
+    if s.number_only_lines >= 2
+        && s.bracketed_unit_lines >= 2
+        && (s.numbered_lines >= 1 || crate::progress::recognises(text))
+    {
         return Ok(DetectedKind::ProgressReport);
     }
     Err(ImportError::new(
         file,
         1,
-        "无法识别文档类型:既不是进展表(缺“序号|…|完成情况|”表头),也不是责任分解(缺“附件”与“一、某某市长牵头重点工作”及“责任单位:”),\
+        "无法识别文档类型:既不是表格(缺“序号 | 重点工作 | 牵头单位 |”或“… | 完成情况 |”这样的表头行,且表格行占多数),也不是责任分解(缺“附件”与“一、某某市长牵头重点工作”及“责任单位:”),\
          不是规划纲要(缺“纲要”与“专栏”),不是政府工作报告(缺“各位代表”与“（一）”各部分),\
          也不是进展报告(缺单独的任务编号行与“(责任单位:…)”)",
     ))
@@ -163,6 +174,11 @@ mod tests {
         assert_eq!(detect(table, "t").ok(), Some(DetectedKind::ProgressTable));
         let prose = "序号 | 任务 | 完成情况 |\n正文一\n正文二\n正文三\n";
         assert!(detect(prose, "t").is_err());
+        let breakdown = "序号 | 重点工作 | 责任领导 | 牵头单位 | 配合单位 |\n1 | 任务 | 张三 | 发改局 | 财政局 |\n";
+        assert_eq!(
+            detect(breakdown, "t").ok(),
+            Some(DetectedKind::BreakdownTable)
+        );
     }
 
     #[test]

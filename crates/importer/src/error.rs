@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-/// Unusable input. Shown as `FILE:LINE: message` so an editor or a person can jump to it.
+/// Unusable input. Shown as `FILE:LINE: message` so an editor or a person can jump to it
+/// (`FILE: message` when the whole file is meant).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
     pub file: String,
@@ -10,6 +11,38 @@ pub struct ImportError {
     /// offset that has no line yet …).
     pub line: u32,
     pub message: String,
+    /// Details of the document its text does not state and nobody gave (`辖区`,
+    /// `年份`, `时段`): the reader can supply them (`--jurisdiction` …, the browser's
+    /// form) and import again. Empty for every other error.
+    pub missing: Vec<MissingDetail>,
+}
+
+/// A document detail the importer needs and will not guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MissingDetail {
+    Jurisdiction,
+    Year,
+    Period,
+}
+
+impl MissingDetail {
+    /// The word in messages.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            MissingDetail::Jurisdiction => "辖区(哪个市县)",
+            MissingDetail::Year => "年份",
+            MissingDetail::Period => "时段(一季度、上半年、前三季度、全年或某月)",
+        }
+    }
+
+    /// The command-line option that gives it.
+    pub fn option(self) -> &'static str {
+        match self {
+            MissingDetail::Jurisdiction => "--jurisdiction",
+            MissingDetail::Year => "--year",
+            MissingDetail::Period => "--period",
+        }
+    }
 }
 
 impl ImportError {
@@ -18,13 +51,34 @@ impl ImportError {
             file: file.to_string(),
             line,
             message: message.into(),
+            missing: Vec::new(),
+        }
+    }
+
+    /// The error for a document whose text leaves `missing` unsaid.
+    pub fn missing_details(file: &str, missing: Vec<MissingDetail>) -> Self {
+        let names: Vec<&str> = missing.iter().map(|m| m.label_zh()).collect();
+        let options: Vec<&str> = missing.iter().map(|m| m.option()).collect();
+        ImportError {
+            file: file.to_string(),
+            line: 0,
+            message: format!(
+                "文中没有写明{},不能猜测;请指明后再导入(命令行用 {},或在源文件旁放同名 .meta.json)",
+                names.join("、"),
+                options.join(" ")
+            ),
+            missing,
         }
     }
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        // Line numbers start at 1; a problem of the whole file names no line.
+        match self.line {
+            0 => write!(f, "{}: {}", self.file, self.message),
+            line => write!(f, "{}:{line}: {}", self.file, self.message),
+        }
     }
 }
 

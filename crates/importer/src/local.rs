@@ -15,7 +15,9 @@ use crate::dataset::{assemble, sort_units};
 use crate::detect::{detect, DetectedKind};
 use crate::error::ImportError;
 use crate::parsed::ParsedDocument;
+use crate::period::DocumentDetails;
 use crate::pipeline::decode;
+pub use crate::pipeline::stated_details;
 use planboard_model::{Dataset, SourceDocument, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -36,6 +38,10 @@ pub struct LocalSource {
     pub imported_at: String,
     /// The decoded text, exactly as read (without a byte-order mark).
     pub text: String,
+    /// Details the reader gave in the import form because the text does not state
+    /// them (or states them wrongly); they win over what the text says.
+    #[serde(default, skip_serializing_if = "DocumentDetails::is_empty")]
+    pub details: DocumentDetails,
 }
 
 /// What importing a file would add, shown to the reader before they accept it.
@@ -47,6 +53,8 @@ pub struct LocalPreview {
     pub document: SourceDocument,
     pub counts: LocalCounts,
     pub lines: LineReport,
+    /// Table columns the importer has no field for, kept on each record as printed.
+    pub kept_columns: Vec<String>,
     /// The decoded text: what is stored if the reader accepts.
     pub text: String,
 }
@@ -115,11 +123,20 @@ impl LocalMerge {
 
 /// Reads a chosen file and says what importing it into `base` (the dataset the reader
 /// sees now, earlier local documents included) would add. Nothing is changed.
-pub fn preview(base: &Dataset, file_name: &str, bytes: &[u8]) -> Result<LocalPreview, ImportError> {
+///
+/// An error whose `missing` is not empty names details the text leaves unsaid: ask the
+/// reader for them (pre-filled with [`stated_details`]) and preview again with them.
+pub fn preview(
+    base: &Dataset,
+    file_name: &str,
+    bytes: &[u8],
+    details: &DocumentDetails,
+) -> Result<LocalPreview, ImportError> {
     check_size(file_name, bytes.len())?;
     let text = decode(bytes, file_name)?;
-    let (kind, parsed) = prepare(base, file_name, &text, None)?;
+    let (kind, parsed) = prepare(base, file_name, &text, details, None)?;
     let lines = line_report(&parsed);
+    let kept_columns = parsed.accounting.kept_columns().to_vec();
     let added = assemble(vec![parsed])?;
     let document = added
         .catalog
@@ -133,6 +150,7 @@ pub fn preview(base: &Dataset, file_name: &str, bytes: &[u8]) -> Result<LocalPre
         document,
         counts,
         lines,
+        kept_columns,
         text,
     })
 }
@@ -154,17 +172,47 @@ pub fn check_size(file_name: &str, bytes: usize) -> Result<(), ImportError> {
 }
 
 /// `base` with every readable local source added, in stored order.
+///
+/// Commitments are joined again over the whole result, so a local report joins the
+/// published records of its city and year.
 pub fn merge(base: &Dataset, locals: &[LocalSource]) -> LocalMerge {
     let mut dataset = base.clone();
     let mut outcomes = Vec::with_capacity(locals.len());
+    // Ids as format 1 gave them (no period), taken so far: a local report keeps the
+    // id it had then as a former id, so notes on its items hold.
+    let mut former_taken: BTreeSet<String> = base
+        .catalog
+        .documents
+        .iter()
+        .flat_map(|d| std::iter::once(d.id.clone()).chain(d.former_ids.iter().cloned()))
+        .collect();
     for source in locals {
         let added = prepare(
             &dataset,
             &source.file_name,
             &source.text,
+            &source.details,
             Some(&source.imported_at),
         )
-        .and_then(|(_, parsed)| assemble(vec![parsed]));
+        .map(|(_, mut parsed)| {
+            let document = &mut parsed.document;
+            let format_one = match document.kind {
+                planboard_model::DocumentKind::ProgressReport => local_id(
+                    &crate::progress::progress_id_without_period(
+                        &document.jurisdiction,
+                        document.year,
+                    ),
+                    |id| former_taken.contains(id),
+                ),
+                _ => document.id.clone(),
+            };
+            if format_one != document.id {
+                document.former_ids.push(format_one.clone());
+            }
+            former_taken.insert(format_one);
+            parsed
+        })
+        .and_then(|parsed| assemble(vec![parsed]));
         match added {
             Ok(added) => {
                 let id = added
@@ -179,6 +227,10 @@ pub fn merge(base: &Dataset, locals: &[LocalSource]) -> LocalMerge {
             Err(error) => outcomes.push(LocalOutcome::Unreadable(error)),
         }
     }
+    if !locals.is_empty() {
+        dataset.commitments =
+            crate::join::join_commitments(&dataset.tasks, &dataset.catalog.documents);
+    }
     LocalMerge { dataset, outcomes }
 }
 
@@ -188,6 +240,7 @@ fn prepare(
     base: &Dataset,
     file_name: &str,
     text: &str,
+    details: &DocumentDetails,
     imported_at: Option<&str>,
 ) -> Result<(DetectedKind, ParsedDocument), ImportError> {
     if text.trim().is_empty() {
@@ -198,9 +251,15 @@ fn prepare(
     // `pipeline::parse_document` so the plan and work-report parsers, which never run
     // in the browser, stay out of the app's wasm.
     let mut parsed = match kind {
-        DetectedKind::TaskBreakdown => crate::breakdown::parse(text, file_name)?,
-        DetectedKind::ProgressReport => crate::progress::parse(text, file_name)?,
-        DetectedKind::ProgressTable => crate::pinghu::parse(text, file_name)?,
+        DetectedKind::TaskBreakdown => {
+            let mut parsed = crate::breakdown::parse(text, file_name)?;
+            crate::pipeline::apply_given(&mut parsed, details, file_name)?;
+            parsed
+        }
+        DetectedKind::ProgressReport => crate::progress::parse(text, file_name, details)?,
+        DetectedKind::ProgressTable | DetectedKind::BreakdownTable => {
+            crate::pinghu::parse(text, file_name, details)?
+        }
         DetectedKind::FiveYearPlan | DetectedKind::WorkReport => {
             return Err(ImportError::new(
                 file_name,

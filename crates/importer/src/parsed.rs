@@ -4,7 +4,8 @@
 
 use crate::accounting::Accounting;
 use planboard_model::{
-    Indicator, PlanBox, PlanSection, ReportOutline, ResultRow, SourceDocument, SourceSpan, TaskKind,
+    Indicator, PlanBox, PlanSection, ReportOutline, ResultRow, SourceDocument, SourceSpan, Status,
+    TaskKind,
 };
 
 /// One document, parsed.
@@ -46,6 +47,46 @@ pub struct RawTask {
     pub progress: Vec<String>,
     pub remarks: Vec<String>,
     pub source: SourceSpan,
+    /// The area heading (`一、经济发展`) the task is listed under, where there is one.
+    pub area: Option<String>,
+    /// The status the document states (a status column, or a completion text opening
+    /// with 已完成 / 基本完成 / 未完成 …; see [`crate::outcome`]); `None` lets the status
+    /// be derived from progress and remarks.
+    pub outcome: Option<Status>,
+    pub problems: Vec<String>,
+    pub next_steps: Vec<String>,
+    /// `[column name, cell]` of table columns the importer has no field for.
+    pub other_columns: Vec<(String, String)>,
+}
+
+impl RawTask {
+    /// A task with nothing but its kind, ids, number, text and place; parsers fill in
+    /// the rest.
+    pub fn new(
+        kind: TaskKind,
+        local_id: String,
+        number: u32,
+        text: String,
+        source: SourceSpan,
+    ) -> Self {
+        RawTask {
+            kind,
+            local_id,
+            number,
+            number_inferred: false,
+            text,
+            leader: None,
+            units_text: String::new(),
+            progress: Vec::new(),
+            remarks: Vec::new(),
+            source,
+            area: None,
+            outcome: None,
+            problems: Vec::new(),
+            next_steps: Vec::new(),
+            other_columns: Vec::new(),
+        }
+    }
 }
 
 /// A livelihood project before its units are resolved.

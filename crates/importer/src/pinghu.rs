@@ -14,17 +14,27 @@
 pub(crate) mod table;
 
 use crate::accounting::Accounting;
+use crate::breakdown::lines::LEADER_TITLES;
 use crate::error::ImportError;
-use crate::parsed::ParsedDocument;
+use crate::outcome::{column_outcome, opening_outcome};
+use crate::parsed::{ParsedDocument, RawLeader};
+use crate::period::{DocumentDetails, Period};
 use crate::progress::lagging::is_lagging_verdict;
 use crate::progress::lines::{self, bare_number, is_noise, looks_like_section_heading, Line};
 use crate::progress::metadata::ReportFacts;
 use crate::progress::{finish, progress_document, Draft};
+use crate::reference::jurisdiction_slug;
 use crate::text::{arabic_numbered, cn_numbered, split_outside_brackets};
+use planboard_model::{DocumentKind, SourceDocument, Status};
 use table::{is_rule, Header, Role};
 
-/// Parses a progress table; see the module documentation.
-pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
+/// Parses a table (a progress report's, or a task breakdown's when it has no progress
+/// column); see the module documentation.
+pub fn parse(
+    text: &str,
+    file: &str,
+    given: &DocumentDetails,
+) -> Result<ParsedDocument, ImportError> {
     let all = lines::lines(text);
     let Some(first) = all.iter().find(|line| !line.text.is_empty()) else {
         return Err(ImportError::new(
@@ -42,7 +52,7 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
             file,
             first.number,
             "no table header: expected a row of column names naming the task and its \
-             progress, such as 序号 | 主要工作任务 | 完成情况 | 牵头单位 |",
+             progress or responsible units, such as 序号 | 主要工作任务 | 完成情况 | 牵头单位 |",
         ));
     };
     let mut accounting = Accounting::new(text);
@@ -53,6 +63,9 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
     }
     let header_line = all[header_at].number;
     accounting.claim(header_line, "table-header");
+    for name in header.other_columns() {
+        accounting.keep_column(name);
+    }
     let drafts = read_rows(&all[header_at + 1..], &header, &mut accounting);
     if drafts.is_empty() {
         return Err(ImportError::new(
@@ -61,29 +74,32 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
             "the table has a header but no rows",
         ));
     }
-    let facts = ReportFacts::read(text).ok_or_else(|| {
-        ImportError::new(
-            file,
-            0,
-            "cannot tell whose report this is: no city (…市) or no year (…年) named",
-        )
-    })?;
     let column_name = |role: Role| {
         header
             .position(role)
             .map_or("", |at| header.columns[at].name.as_str())
     };
-    let title = titles.first().cloned().unwrap_or_else(|| {
-        format!(
-            "{}{}年政府工作报告{}{}{}",
-            facts.jurisdiction,
-            facts.year,
-            column_name(Role::Task),
-            facts.part.map_or("", |part| part.label),
-            column_name(Role::Progress)
-        )
-    });
-    let document = progress_document(&facts, text, file, title, accounting.line_count());
+    let document = if header.has_progress() {
+        let verdicts = drafts
+            .iter()
+            .filter(|draft| draft.outcome.is_some_and(Status::is_outcome))
+            .count();
+        let facts =
+            ReportFacts::resolve_with(text, &titles, verdicts * 2 >= drafts.len(), given, file)?;
+        let title = titles.first().cloned().unwrap_or_else(|| {
+            format!(
+                "{}{}年政府工作报告{}{}{}",
+                facts.jurisdiction,
+                facts.year,
+                column_name(Role::Task),
+                facts.part.label(),
+                column_name(Role::Progress)
+            )
+        });
+        progress_document(&facts, text, file, title, accounting.line_count())
+    } else {
+        breakdown_document(text, &titles, given, file, accounting.line_count())?
+    };
     Ok(ParsedDocument {
         document,
         tasks: finish(drafts),
@@ -94,9 +110,97 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
     })
 }
 
-/// Whether `text` holds a table whose header names a task and its progress.
+/// The document of a breakdown table: whose and which year as for a report (a period
+/// is not asked: a breakdown covers its year), dated by the date its heading prints.
+fn breakdown_document(
+    text: &str,
+    titles: &[String],
+    given: &DocumentDetails,
+    file: &str,
+    line_count: u32,
+) -> Result<SourceDocument, ImportError> {
+    let year_period = DocumentDetails {
+        period: Some(Period::FullYear.label()),
+        ..given.clone()
+    };
+    let facts = ReportFacts::resolve(text, titles, &year_period, file)?;
+    let date = given
+        .date
+        .clone()
+        .or_else(|| titles.iter().find_map(|title| printed_date(title)))
+        .unwrap_or_else(|| facts.year.to_string());
+    let title = titles
+        .iter()
+        .find(|title| title.contains("分解") || title.contains("任务"))
+        .or(titles.first())
+        .cloned()
+        .unwrap_or_else(|| {
+            format!(
+                "{}{}年政府工作报告重点工作责任分解",
+                facts.jurisdiction, facts.year
+            )
+        });
+    Ok(SourceDocument {
+        id: format!(
+            "{}-{}-breakdown",
+            jurisdiction_slug(&facts.jurisdiction),
+            facts.year
+        ),
+        kind: DocumentKind::TaskBreakdown,
+        title,
+        issuer: format!("{}人民政府", facts.jurisdiction),
+        jurisdiction: facts.jurisdiction.clone(),
+        date,
+        period: format!("{}年", facts.year),
+        year: facts.year,
+        source_file: file_name(file),
+        line_count,
+        imported_locally: None,
+        former_ids: Vec::new(),
+    })
+}
+
+/// `2023年3月8日` in a heading → `2023-03-08`.
+fn printed_date(text: &str) -> Option<String> {
+    let year_at = text.find('年')?;
+    let year: String = text[..year_at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let rest = &text[year_at + '年'.len_utf8()..];
+    let (month, rest) = rest.split_once('月')?;
+    let (day, _) = rest.split_once('日')?;
+    let month: u32 = month.parse().ok()?;
+    let day: u32 = day.parse().ok()?;
+    (year.len() == 4 && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year}-{month:02}-{day:02}"))
+}
+
+fn file_name(file: &str) -> String {
+    std::path::Path::new(file).file_name().map_or_else(
+        || file.to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
+/// Whether `text` is a table: a header naming a task and what the importer knows
+/// beside it, and table rows for at least half of its non-blank lines (a plan's
+/// indicator table inside its prose is not one).
 pub fn recognises(text: &str) -> bool {
-    text.lines().any(|line| Header::read(line.trim()).is_some())
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let rows = lines
+        .iter()
+        .filter(|line| line.contains(['|', '｜']))
+        .count();
+    rows * 2 >= lines.len() && lines.iter().any(|line| Header::read(line).is_some())
 }
 
 /// Physical lines of one row, joined where a cell broke across lines.
@@ -125,7 +229,7 @@ fn read_rows(body: &[Line], header: &Header, accounting: &mut Accounting) -> Vec
         }
         if is_rule(line.text) {
             accounting.claim(line.number, "table-rule");
-        } else if Header::read(line.text).is_some() {
+        } else if Header::read(line.text).is_some_and(|again| again.columns == header.columns) {
             // The header again, as after a page break.
             accounting.claim(line.number, "table-header");
         } else if line.text.contains(['|', '｜']) {
@@ -164,6 +268,7 @@ fn add_row(
     let number_cell = cell(Role::Number);
     let number = bare_number(number_cell);
     let task_text = cell(Role::Task);
+    let mut row_fields = RowFields::default();
     let mut progress = Vec::new();
     let mut remarks = Vec::new();
     let mut units = Vec::new();
@@ -174,15 +279,41 @@ fn add_row(
         .filter(|(_, text)| !text.is_empty())
     {
         match column.role {
-            Role::Progress => split_remarks(&split_items(text), &mut progress, &mut remarks),
+            Role::Progress => {
+                if row_fields.outcome.is_none() {
+                    row_fields.outcome = opening_outcome(text);
+                }
+                split_remarks(&split_items(text), &mut progress, &mut remarks)
+            }
             Role::Note => split_remarks(std::slice::from_ref(text), &mut progress, &mut remarks),
             Role::Units { lead } => units.push((lead, text.as_str())),
-            Role::Other => progress.push(format!("{}:{}", column.name, text)),
+            Role::Leader => match leader_of(text) {
+                Some((leader, whole)) => {
+                    row_fields.leader = Some(leader);
+                    if !whole {
+                        row_fields.other.push((column.name.clone(), text.clone()));
+                    }
+                }
+                None => row_fields.other.push((column.name.clone(), text.clone())),
+            },
+            Role::Outcome => match column_outcome(text) {
+                // A stated status wins over the words a progress cell opens with.
+                Some(status) => row_fields.outcome = Some(status),
+                None => row_fields.other.push((column.name.clone(), text.clone())),
+            },
+            Role::Problems => row_fields.problems.push(text.clone()),
+            Role::NextSteps => row_fields.next_steps.push(text.clone()),
+            Role::Other => row_fields.other.push((column.name.clone(), text.clone())),
             Role::Number | Role::Task => {}
         }
     }
     let units_text = units_text(&units);
-    if number.is_none() && progress.is_empty() && remarks.is_empty() && units_text.is_empty() {
+    if number.is_none()
+        && progress.is_empty()
+        && remarks.is_empty()
+        && units_text.is_empty()
+        && row_fields.is_empty()
+    {
         let title = if task_text.is_empty() {
             number_cell
         } else {
@@ -201,6 +332,11 @@ fn add_row(
     if let (None, "", Some(previous)) = (number, task_text, drafts.last_mut()) {
         previous.progress.extend(progress);
         previous.remarks.extend(remarks);
+        previous.problems.extend(row_fields.problems);
+        previous.next_steps.extend(row_fields.next_steps);
+        previous.other_columns.extend(row_fields.other);
+        previous.outcome = previous.outcome.or(row_fields.outcome);
+        previous.leader = previous.leader.take().or(row_fields.leader);
         if !units_text.is_empty() {
             previous.units_text = [previous.units_text.as_str(), units_text.as_str()]
                 .iter()
@@ -222,16 +358,68 @@ fn add_row(
         ),
     };
     drafts.push(Draft {
-        number,
-        number_inferred,
-        text: task_text.to_string(),
         units_text,
         progress,
         remarks,
-        path: section.clone(),
         first_line: row.first_line,
         last_line: row.last_line,
+        leader: row_fields.leader,
+        outcome: row_fields.outcome,
+        problems: row_fields.problems,
+        next_steps: row_fields.next_steps,
+        other_columns: row_fields.other,
+        ..Draft::new(
+            number,
+            number_inferred,
+            task_text.to_string(),
+            section.clone(),
+        )
     });
+}
+
+/// What a row holds besides its task, units and progress.
+#[derive(Default)]
+struct RowFields {
+    leader: Option<RawLeader>,
+    outcome: Option<Status>,
+    problems: Vec<String>,
+    next_steps: Vec<String>,
+    other: Vec<(String, String)>,
+}
+
+impl RowFields {
+    fn is_empty(&self) -> bool {
+        self.leader.is_none()
+            && self.outcome.is_none()
+            && self.problems.is_empty()
+            && self.next_steps.is_empty()
+            && self.other.is_empty()
+    }
+}
+
+/// A leader cell: `张三副市长`, `张三 副市长`, `张三`, or several (`王五、赵六`: the
+/// first leads). Also says whether the cell was that one leader and nothing more (else
+/// the cell is kept as printed too).
+fn leader_of(cell: &str) -> Option<(RawLeader, bool)> {
+    let names = split_outside_brackets(cell, &['、', '，', ',', '；', ';', '/']);
+    let first: String = names
+        .first()?
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if first.is_empty() {
+        return None;
+    }
+    let (name, title) = LEADER_TITLES
+        .iter()
+        .find_map(|title| {
+            first
+                .strip_suffix(title)
+                .filter(|name| !name.is_empty())
+                .map(|name| (name.to_string(), title.to_string()))
+        })
+        .unwrap_or_else(|| (first.clone(), String::new()));
+    Some((RawLeader { name, title }, names.len() == 1))
 }
 
 /// One unit column: as printed. Several (牵头单位 + 配合单位): joined in column order,

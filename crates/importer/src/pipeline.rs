@@ -5,6 +5,7 @@ use crate::dataset::{assemble, data_files};
 use crate::detect::{detect, DetectedKind};
 use crate::error::ImportError;
 use crate::parsed::ParsedDocument;
+use crate::period::DocumentDetails;
 use planboard_model::Dataset;
 use std::path::Path;
 
@@ -14,6 +15,44 @@ pub struct SourceFile {
     /// File name (no directory): what messages and `source_file` show.
     pub name: String,
     pub bytes: Vec<u8>,
+    /// Details the text may not state: from the command line, overridden by the
+    /// file's sidecar `<name>.meta.json` (see [`read_source_dir`]).
+    pub details: DocumentDetails,
+}
+
+/// The sidecar of `source.txt`: `source.meta.json`.
+pub fn sidecar_path(source: &Path) -> std::path::PathBuf {
+    source.with_extension("meta.json")
+}
+
+/// Reads a sidecar: `{"jurisdiction": "平湖市", "year": 2023, "period": "前三季度",
+/// "date": "2023-10-10"}`, every field optional. No sidecar → no details.
+pub fn read_sidecar(source: &Path) -> Result<DocumentDetails, ImportError> {
+    let path = sidecar_path(source);
+    let shown = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(DocumentDetails::default())
+        }
+        Err(error) => return Err(ImportError::new(&shown, 0, format!("无法读取: {error}"))),
+    };
+    let details: DocumentDetails = serde_json::from_str(&text).map_err(|error| {
+        ImportError::new(
+            &shown,
+            u32::try_from(error.line()).unwrap_or(0),
+            format!("不是可用的补充信息(JSON,字段 jurisdiction、year、period、date): {error}"),
+        )
+    })?;
+    let problems = details.problems();
+    if problems.is_empty() {
+        Ok(details)
+    } else {
+        Err(ImportError::new(&shown, 0, problems.join(";")))
+    }
 }
 
 /// UTF-8 text of `bytes`, without a byte-order mark. Not UTF-8 → the line of the first
@@ -43,31 +82,92 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, ImportError> {
     Ok(text.to_string())
 }
 
-/// Detects the kind of `text` and runs the parser for it.
+/// Detects the kind of `text` and runs the parser for it; `given` are the details the
+/// reader supplied (they win over what the text states).
 pub fn parse_document(
     text: &str,
     file: &str,
+    given: &DocumentDetails,
 ) -> Result<(DetectedKind, ParsedDocument), ImportError> {
     let kind = detect(text, file)?;
-    let parsed = match kind {
+    let mut parsed = match kind {
         DetectedKind::TaskBreakdown => crate::breakdown::parse(text, file)?,
-        DetectedKind::ProgressReport => crate::progress::parse(text, file)?,
-        DetectedKind::ProgressTable => crate::pinghu::parse(text, file)?,
+        DetectedKind::ProgressReport => crate::progress::parse(text, file, given)?,
+        DetectedKind::ProgressTable | DetectedKind::BreakdownTable => {
+            crate::pinghu::parse(text, file, given)?
+        }
         DetectedKind::FiveYearPlan => crate::plan::parse(text, file)?,
         DetectedKind::WorkReport => crate::report::parse(text, file)?,
     };
+    if kind == DetectedKind::TaskBreakdown {
+        apply_given(&mut parsed, given, file)?;
+    }
     Ok((kind, parsed))
 }
 
-/// Decodes and parses one source file.
+/// What a report's text states of its details (city, year, period), `None` where it is
+/// silent: for `inspect` and the browser's form, which show them beside what is missing.
+/// The title is the text above the first table row or task number.
+pub fn stated_details(text: &str) -> DocumentDetails {
+    let titles: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .take_while(|line| {
+            !line.contains(['|', '｜']) && crate::progress::lines::bare_number(line).is_none()
+        })
+        .take(5)
+        .map(str::to_string)
+        .collect();
+    crate::progress::metadata::ReportFacts::stated(text, &titles)
+}
+
+/// Given details for a parser that reads its own (the running-text breakdown): they
+/// replace what it read, and its id follows.
+pub(crate) fn apply_given(
+    parsed: &mut ParsedDocument,
+    given: &DocumentDetails,
+    file: &str,
+) -> Result<(), ImportError> {
+    if given.is_empty() {
+        return Ok(());
+    }
+    let problems = given.problems();
+    if !problems.is_empty() {
+        return Err(ImportError::new(file, 0, problems.join(";")));
+    }
+    let document = &mut parsed.document;
+    if let Some(jurisdiction) = &given.jurisdiction {
+        document.jurisdiction = jurisdiction.trim().to_string();
+        document.issuer = format!("{}人民政府", document.jurisdiction);
+    }
+    if let Some(year) = given.year {
+        document.year = year;
+        document.period = format!("{year}年");
+    }
+    if let Some(date) = &given.date {
+        document.date = date.clone();
+    }
+    document.id = format!(
+        "{}-{}-breakdown",
+        crate::reference::jurisdiction_slug(&document.jurisdiction),
+        document.year
+    );
+    Ok(())
+}
+
+/// Decodes and parses one source file with the details given for it.
 pub fn parse_source(source: &SourceFile) -> Result<(DetectedKind, ParsedDocument), ImportError> {
     let text = decode(&source.bytes, &source.name)?;
-    parse_document(&text, &source.name)
+    parse_document(&text, &source.name, &source.details)
 }
 
 /// Every `*.txt` file of `dir`, sorted by name (README.md and other files are not
-/// sources).
-pub fn read_source_dir(dir: &Path) -> Result<Vec<SourceFile>, ImportError> {
+/// sources), each with `given` overridden by its sidecar.
+pub fn read_source_dir(
+    dir: &Path,
+    given: &DocumentDetails,
+) -> Result<Vec<SourceFile>, ImportError> {
     let shown = dir.display().to_string();
     let entries = std::fs::read_dir(dir)
         .map_err(|e| ImportError::new(&shown, 0, format!("无法读取目录: {e}")))?;
@@ -93,7 +193,12 @@ pub fn read_source_dir(dir: &Path) -> Result<Vec<SourceFile>, ImportError> {
             );
             let bytes = std::fs::read(&path)
                 .map_err(|e| ImportError::new(&name, 0, format!("无法读取文件: {e}")))?;
-            Ok(SourceFile { name, bytes })
+            let details = given.overridden_by(&read_sidecar(&path)?);
+            Ok(SourceFile {
+                name,
+                bytes,
+                details,
+            })
         })
         .collect()
 }

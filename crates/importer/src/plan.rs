@@ -85,6 +85,7 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
         source_file: file.to_string(),
         line_count: accounting.line_count(),
         imported_locally: None,
+        former_ids: Vec::new(),
     };
     Ok(ParsedDocument {
         document,

@@ -15,11 +15,12 @@ pub(crate) mod metadata;
 
 use crate::accounting::Accounting;
 use crate::error::ImportError;
-use crate::parsed::{ParsedDocument, RawTask};
+use crate::parsed::{ParsedDocument, RawLeader, RawTask};
+use crate::period::{DocumentDetails, Period};
 use crate::reference::jurisdiction_slug;
 use lines::{bare_number, is_noise, is_numbered, looks_like_section_heading, units_group, Line};
 use metadata::ReportFacts;
-use planboard_model::{DocumentKind, SourceDocument, SourceSpan, TaskKind};
+use planboard_model::{DocumentKind, SourceDocument, SourceSpan, Status, TaskKind};
 use std::collections::BTreeMap;
 
 /// How many lines a task's text may run over before its `(责任单位:…)`.
@@ -31,7 +32,11 @@ const MAX_TASK_TEXT_LINES: usize = 4;
 const REMARK_MAX_CHARS: usize = 60;
 
 /// Parses a progress report written as running text; see the module documentation.
-pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
+pub fn parse(
+    text: &str,
+    file: &str,
+    given: &DocumentDetails,
+) -> Result<ParsedDocument, ImportError> {
     let all = lines::lines(text);
     let content: Vec<Line> = all.into_iter().filter(|l| !l.text.is_empty()).collect();
     let Some(first) = content.first() else {
@@ -51,13 +56,19 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
              task text ending in (责任单位:…)",
         ));
     }
-    let facts = ReportFacts::read(text).ok_or_else(|| {
-        ImportError::new(
-            file,
-            0,
-            "cannot tell whose report this is: no city (…市) or no year (…年) named",
-        )
-    })?;
+    let verdicts = read
+        .tasks
+        .iter()
+        .filter_map(|task| task.progress.first())
+        .filter(|first| crate::outcome::opening_outcome(first).is_some_and(Status::is_outcome))
+        .count();
+    let facts = ReportFacts::resolve_with(
+        text,
+        &read.titles,
+        verdicts * 2 >= read.tasks.len(),
+        given,
+        file,
+    )?;
     let title = read
         .titles
         .iter()
@@ -72,7 +83,7 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
                 "{}{}年政府工作报告重点工作任务{}进展",
                 facts.jurisdiction,
                 facts.year,
-                facts.part.map_or("", |part| part.label)
+                facts.part.label()
             )
         });
     let document = progress_document(&facts, text, file, title, accounting.line_count());
@@ -113,11 +124,7 @@ pub(crate) fn progress_document(
         |name| name.to_string_lossy().into_owned(),
     );
     SourceDocument {
-        id: format!(
-            "{}-{}-progress",
-            jurisdiction_slug(&facts.jurisdiction),
-            facts.year
-        ),
+        id: progress_id(&facts.jurisdiction, facts.year, facts.part),
         kind: DocumentKind::ProgressReport,
         title,
         issuer: format!("{}人民政府", facts.jurisdiction),
@@ -128,7 +135,24 @@ pub(crate) fn progress_document(
         source_file: file_name,
         line_count,
         imported_locally: None,
+        former_ids: Vec::new(),
     }
+}
+
+/// A progress report's id: `<jurisdiction>-<year>-<period>-progress`, e.g.
+/// `huzhou-2024-h1-progress`, `pinghu-2023-year-progress`.
+pub fn progress_id(jurisdiction: &str, year: u16, period: Period) -> String {
+    format!(
+        "{}-{year}-{}-progress",
+        jurisdiction_slug(jurisdiction),
+        period.code()
+    )
+}
+
+/// The id every progress report had before periods were part of ids
+/// (`huzhou-2024-progress`); see `dataset::assign_former_ids`.
+pub fn progress_id_without_period(jurisdiction: &str, year: u16) -> String {
+    format!("{}-{year}-progress", jurisdiction_slug(jurisdiction))
 }
 
 /// A task as it is being read.
@@ -143,6 +167,33 @@ pub(crate) struct Draft {
     pub path: Vec<String>,
     pub first_line: u32,
     pub last_line: u32,
+    /// The remaining fields only a table fills.
+    pub leader: Option<RawLeader>,
+    pub outcome: Option<Status>,
+    pub problems: Vec<String>,
+    pub next_steps: Vec<String>,
+    pub other_columns: Vec<(String, String)>,
+}
+
+impl Draft {
+    pub(crate) fn new(number: u32, number_inferred: bool, text: String, path: Vec<String>) -> Self {
+        Draft {
+            number,
+            number_inferred,
+            text,
+            units_text: String::new(),
+            progress: Vec::new(),
+            remarks: Vec::new(),
+            path,
+            first_line: 0,
+            last_line: 0,
+            leader: None,
+            outcome: None,
+            problems: Vec::new(),
+            next_steps: Vec::new(),
+            other_columns: Vec::new(),
+        }
+    }
 }
 
 struct ReadTasks {
@@ -289,15 +340,10 @@ fn draft(
     let first_line = text_lines.first().map_or(0, |line| line.number);
     let last_line = text_lines.last().map_or(first_line, |line| line.number);
     Draft {
-        number,
-        number_inferred,
-        text,
         units_text,
-        progress: Vec::new(),
-        remarks: Vec::new(),
-        path: section.to_vec(),
         first_line,
         last_line,
+        ..Draft::new(number, number_inferred, text, section.to_vec())
     }
 }
 
@@ -314,24 +360,44 @@ pub(crate) fn finish(drafts: Vec<Draft>) -> Vec<RawTask> {
                 1 => format!("t{}", draft.number),
                 n => format!("t{}-{n}", draft.number),
             };
+            let outcome = draft.outcome.or_else(|| {
+                draft
+                    .progress
+                    .first()
+                    .and_then(|first| crate::outcome::opening_outcome(first))
+            });
             RawTask {
                 kind: TaskKind::AnnualTask,
                 local_id,
                 number: draft.number,
                 number_inferred: draft.number_inferred,
                 text: draft.text,
-                leader: None,
+                leader: draft.leader,
                 units_text: draft.units_text,
                 progress: draft.progress,
                 remarks: draft.remarks,
+                area: draft
+                    .path
+                    .last()
+                    .filter(|heading| is_area_heading(heading))
+                    .cloned(),
                 source: SourceSpan {
                     path: draft.path,
                     first_line: draft.first_line,
                     last_line: draft.last_line,
                 },
+                outcome,
+                problems: draft.problems,
+                next_steps: draft.next_steps,
+                other_columns: draft.other_columns,
             }
         })
         .collect()
+}
+
+/// A heading that names an area of work: numbered `一、` or `（一）`, with words after.
+fn is_area_heading(heading: &str) -> bool {
+    matches!(crate::text::cn_numbered(heading), Some((_, rest)) if !rest.trim().is_empty())
 }
 
 #[cfg(test)]
@@ -351,8 +417,8 @@ mod tests {
         let text = "湖州市2025年重点工作任务上半年进展情况\r\n\r\n一、经济发展\r\n1\r\n\
                     任务甲，\r\n续写。（责任单位：市财政局、市统计局）\r\n（1）截至2025年6月底完成。\r\n\
                     （2）又完成。\r\n社零未完成半年度目标\r\n2、\r\n任务乙。(市发展改革委)\r\n";
-        let parsed = parse(text, "x.txt").unwrap();
-        assert_eq!(parsed.document.id, "huzhou-2025-progress");
+        let parsed = parse(text, "x.txt", &DocumentDetails::default()).unwrap();
+        assert_eq!(parsed.document.id, "huzhou-2025-h1-progress");
         assert_eq!(
             parsed.document.title,
             "湖州市2025年重点工作任务上半年进展情况"
@@ -375,13 +441,23 @@ mod tests {
 
     #[test]
     fn unusable_input_is_an_error_with_a_line() {
-        assert_eq!(parse(" \n\n", "e.txt").unwrap_err().line, 0);
-        let error = parse("标题\n正文一段。", "n.txt").unwrap_err();
+        assert_eq!(
+            parse(" \n\n", "e.txt", &DocumentDetails::default())
+                .unwrap_err()
+                .line,
+            0
+        );
+        let error = parse("标题\n正文一段。", "n.txt", &DocumentDetails::default()).unwrap_err();
         assert_eq!(
             (error.line, error.to_string().contains("no task found")),
             (1, true)
         );
-        let error = parse("湖州市2024年\n3\n4\n任务(责任单位:市局)", "d.txt").unwrap_err();
+        let error = parse(
+            "湖州市2024年\n3\n4\n任务(责任单位:市局)",
+            "d.txt",
+            &DocumentDetails::default(),
+        )
+        .unwrap_err();
         assert_eq!(
             error.to_string(),
             "d.txt:2: task 3 has a number but no text"
@@ -391,7 +467,7 @@ mod tests {
     #[test]
     fn repeated_numbers_keep_unique_ids() {
         let text = "湖州市2024年上半年\n1\n甲(责任单位:市局)\n1\n乙(责任单位:市局)";
-        let ids: Vec<String> = parse(text, "r.txt")
+        let ids: Vec<String> = parse(text, "r.txt", &DocumentDetails::default())
             .unwrap()
             .tasks
             .into_iter()

@@ -174,6 +174,7 @@ pub fn parse(text: &str, file: &str) -> Result<ParsedDocument, ImportError> {
     let document = SourceDocument {
         line_count: accounting.line_count(),
         imported_locally: None,
+        former_ids: Vec::new(),
         ..document
     };
     Ok(ParsedDocument {
@@ -275,6 +276,11 @@ fn raw_task(
             first_line: paragraph.first_line(),
             last_line: paragraph.last_line(),
         },
+        area: None,
+        outcome: None,
+        problems: Vec::new(),
+        next_steps: Vec::new(),
+        other_columns: Vec::new(),
     }
 }
 
@@ -358,6 +364,7 @@ fn read_header(
         source_file: file.to_string(),
         line_count: 0,
         imported_locally: None,
+        former_ids: Vec::new(),
     })
 }
 

@@ -74,6 +74,10 @@ mod tests {
             status: Status::NotTracked,
             districts: Vec::new(),
             source: Default::default(),
+            area: None,
+            problems: Vec::new(),
+            next_steps: Vec::new(),
+            other_columns: Vec::new(),
         }
     }
 

@@ -4,6 +4,7 @@ mod common;
 
 use common::{sources_dir, BREAKDOWN};
 use planboard_importer::cli::run;
+use planboard_importer::period::DocumentDetails;
 use planboard_importer::pipeline::{build, read_source_dir};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -52,7 +53,9 @@ fn build_writes_the_four_files_and_ignores_the_readme() {
     let out = scratch("build");
     let (code, _, stderr) = ingest(&["build", path(&sources_dir()), "--out", path(&out)]);
     assert_eq!(code, 0, "{stderr}");
-    let expected = build(&read_source_dir(&sources_dir()).expect("sources")).expect("builds");
+    let expected =
+        build(&read_source_dir(&sources_dir(), &DocumentDetails::default()).expect("sources"))
+            .expect("builds");
     for (name, json) in &expected.files {
         let written = std::fs::read_to_string(out.join(name)).expect("written");
         assert!(written == *json, "{name}");
@@ -70,7 +73,7 @@ fn unusable_input_exits_non_zero_with_file_and_line() {
             b"\xe4\xb8\x80\n\xb5\xda\n",
             "gbk.txt:2: 不是 UTF-8 文本",
         ),
-        ("empty.txt", b"", "empty.txt:0: 文件为空"),
+        ("empty.txt", b"", "empty.txt: 文件为空"),
         (
             "note.txt",
             "随手记下的一句话。\n".as_bytes(),
@@ -89,14 +92,11 @@ fn unusable_input_exits_non_zero_with_file_and_line() {
     let out = dir.join("out");
     let (code, _, stderr) = ingest(&["build", path(&dir), "--out", path(&out)]);
     assert_eq!(code, 1);
-    assert!(stderr.starts_with("empty.txt:0:"), "{stderr}");
+    assert!(stderr.starts_with("empty.txt: "), "{stderr}");
     assert!(!out.exists());
     let (code, _, stderr) = ingest(&["inspect", path(&dir.join("missing.txt"))]);
     assert_eq!(code, 1);
-    assert!(
-        stderr.starts_with("missing.txt:0: 无法读取文件"),
-        "{stderr}"
-    );
+    assert!(stderr.starts_with("missing.txt: 无法读取文件"), "{stderr}");
     let _ = std::fs::remove_dir_all(dir);
 }
 

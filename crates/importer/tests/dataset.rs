@@ -4,12 +4,13 @@
 mod common;
 
 use common::{repo_root, sources_dir, BREAKDOWN, PINGHU_2023};
+use planboard_importer::period::DocumentDetails;
 use planboard_importer::pipeline::{build, read_source_dir, Build, SourceFile};
 use planboard_model::{Dataset, Status, DATA_FILES};
 use std::collections::{BTreeMap, BTreeSet};
 
 fn sources() -> Vec<SourceFile> {
-    read_source_dir(&sources_dir()).expect("sources are readable")
+    read_source_dir(&sources_dir(), &DocumentDetails::default()).expect("sources are readable")
 }
 
 fn built(sources: &[SourceFile]) -> Build {
@@ -109,16 +110,17 @@ fn ids_survive_edits_to_and_removal_of_other_documents() {
             SourceFile {
                 name: source.name.clone(),
                 bytes: text.into_bytes(),
+                details: DocumentDetails::default(),
             }
         })
         .collect();
     let after_edit = records_by_document(&built(&edited).dataset);
     assert_ne!(
-        after_edit.get("pinghu-2023-progress"),
-        all.get("pinghu-2023-progress")
+        after_edit.get("pinghu-2023-h1-progress"),
+        all.get("pinghu-2023-h1-progress")
     );
     for (document, records) in &all {
-        if document != "pinghu-2023-progress" {
+        if document != "pinghu-2023-h1-progress" {
             assert_eq!(
                 Some(records),
                 after_edit.get(document),
@@ -174,7 +176,7 @@ fn the_catalog_covers_every_reference() {
     assert_eq!(unit_ids.len(), catalog.units.len(), "unit ids are unique");
     assert_eq!(catalog.leaders.len(), 8);
     assert_eq!(catalog.districts.len(), 7 + 9);
-    assert_eq!(catalog.statuses.len(), 4);
+    assert_eq!(catalog.statuses.len(), Status::ALL.len());
 }
 
 #[test]

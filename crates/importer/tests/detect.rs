@@ -5,6 +5,7 @@ mod common;
 
 use common::{source_text, BREAKDOWN, PINGHU_2023, PLAN, PROGRESS_2024, REPORT_2020};
 use planboard_importer::detect::{detect, DetectedKind};
+use planboard_importer::period::DocumentDetails;
 use planboard_importer::pipeline::{decode, parse_document};
 use planboard_model::DocumentKind;
 
@@ -17,12 +18,12 @@ const EXPECTED: [(&str, DetectedKind, &str); 5] = [
     (
         PROGRESS_2024,
         DetectedKind::ProgressReport,
-        "huzhou-2024-progress",
+        "huzhou-2024-h1-progress",
     ),
     (
         PINGHU_2023,
         DetectedKind::ProgressTable,
-        "pinghu-2023-progress",
+        "pinghu-2023-h1-progress",
     ),
     (PLAN, DetectedKind::FiveYearPlan, "huzhou-2021-plan"),
     (REPORT_2020, DetectedKind::WorkReport, "huzhou-2020-report"),
@@ -33,7 +34,12 @@ fn each_shipped_document_is_detected_from_its_content() {
     for (file, kind, id) in EXPECTED {
         let text = source_text(file);
         assert_eq!(detect(&text, file), Ok(kind), "{file}");
-        let (detected, parsed) = parse_document(&text, file).expect("parses");
+        let (detected, parsed) = parse_document(
+            &text,
+            file,
+            &planboard_importer::period::DocumentDetails::default(),
+        )
+        .expect("parses");
         assert_eq!(detected, kind);
         assert_eq!(parsed.document.id, id);
         assert_eq!(parsed.document.kind, kind.document_kind());
@@ -46,7 +52,8 @@ fn a_renamed_file_is_still_detected_and_keeps_its_ids() {
         let text = source_text(file);
         // The name is a lie on purpose: another document's name, then a meaningless one.
         for name in ["huzhou-2021-task-breakdown.txt", "upload-3.txt"] {
-            let (detected, parsed) = parse_document(&text, name).expect("parses");
+            let (detected, parsed) =
+                parse_document(&text, name, &DocumentDetails::default()).expect("parses");
             assert_eq!(detected, kind, "{file} as {name}");
             assert_eq!(parsed.document.id, id);
             assert_eq!(parsed.document.source_file, name);
@@ -68,8 +75,12 @@ fn progress_kinds_share_the_document_kind() {
 
 #[test]
 fn unrecognised_text_is_refused_at_line_one() {
-    let error =
-        parse_document("今天天气很好。\n我们去公园散步。\n", "note.txt").expect_err("unknown");
+    let error = parse_document(
+        "今天天气很好。\n我们去公园散步。\n",
+        "note.txt",
+        &DocumentDetails::default(),
+    )
+    .expect_err("unknown");
     let message = error.to_string();
     assert!(
         message.starts_with("note.txt:1: 无法识别文档类型"),
@@ -77,13 +88,13 @@ fn unrecognised_text_is_refused_at_line_one() {
     );
     // The README of the sources is prose about the documents, not one of them.
     let readme = std::fs::read_to_string(common::sources_dir().join("README.md")).expect("readme");
-    assert!(parse_document(&readme, "README.md").is_err());
+    assert!(parse_document(&readme, "README.md", &DocumentDetails::default()).is_err());
 }
 
 #[test]
 fn empty_and_non_utf8_input_is_refused_with_its_line() {
     let empty = decode(b"", "empty.txt").expect_err("empty");
-    assert_eq!(empty.to_string(), "empty.txt:0: 文件为空(没有任何文字)");
+    assert_eq!(empty.to_string(), "empty.txt: 文件为空(没有任何文字)");
     assert!(decode(b" \n\t\n", "blank.txt").is_err());
     // A GBK byte on the third line.
     let mut bytes = "第一行\n第二行\n第三".as_bytes().to_vec();

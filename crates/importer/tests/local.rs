@@ -7,12 +7,14 @@ mod common;
 
 use common::{source_text, sources_dir, BREAKDOWN, PINGHU_2023, PLAN, PROGRESS_2024, REPORT_2020};
 use planboard_importer::local::{merge, preview, LocalOutcome, LocalSource, LOCAL_ID_PREFIX};
+use planboard_importer::period::DocumentDetails;
 use planboard_importer::pipeline::{build, read_source_dir};
 use planboard_model::{Dataset, Status, Task};
 use std::collections::BTreeSet;
 
 fn published() -> Dataset {
-    let sources = read_source_dir(&sources_dir()).expect("shipped sources");
+    let sources =
+        read_source_dir(&sources_dir(), &DocumentDetails::default()).expect("shipped sources");
     build(&sources).expect("shipped sources build").dataset
 }
 
@@ -21,6 +23,7 @@ fn stored(file_name: &str, source: &str, imported_at: &str) -> LocalSource {
         file_name: file_name.to_string(),
         imported_at: imported_at.to_string(),
         text: source_text(source),
+        details: DocumentDetails::default(),
     }
 }
 
@@ -62,8 +65,13 @@ fn shipped_documents_under_new_names_give_the_published_counts() {
             .filter(|p| p.document == published_doc)
             .count();
 
-        let preview = preview(&base, "新文件.txt", source_text(source).as_bytes())
-            .unwrap_or_else(|e| panic!("{source}: {e}"));
+        let preview = preview(
+            &base,
+            "新文件.txt",
+            source_text(source).as_bytes(),
+            &DocumentDetails::default(),
+        )
+        .unwrap_or_else(|e| panic!("{source}: {e}"));
         assert_eq!(
             preview.document.id,
             format!("{LOCAL_ID_PREFIX}{published_doc}")
@@ -143,12 +151,12 @@ fn the_same_content_twice_gets_distinct_ids_stable_across_merges() {
     assert_eq!(
         first.outcomes,
         vec![
-            LocalOutcome::Merged("local-huzhou-2024-progress".into()),
-            LocalOutcome::Merged("local-huzhou-2024-progress-2".into()),
+            LocalOutcome::Merged("local-huzhou-2024-h1-progress".into()),
+            LocalOutcome::Merged("local-huzhou-2024-h1-progress-2".into()),
         ]
     );
     assert_eq!(
-        tasks_of(&first.dataset, "local-huzhou-2024-progress-2").len(),
+        tasks_of(&first.dataset, "local-huzhou-2024-h1-progress-2").len(),
         76
     );
     // A preview against the merged data names the id the next import would get.
@@ -156,9 +164,10 @@ fn the_same_content_twice_gets_distinct_ids_stable_across_merges() {
         &first.dataset,
         "c.txt",
         source_text(PROGRESS_2024).as_bytes(),
+        &DocumentDetails::default(),
     )
     .expect("previews");
-    assert_eq!(next.document.id, "local-huzhou-2024-progress-3");
+    assert_eq!(next.document.id, "local-huzhou-2024-h1-progress-3");
     // The published files are unaffected by the new field.
     assert!(!serde_json::to_string(&base.catalog)
         .expect("serialises")
@@ -169,10 +178,15 @@ fn the_same_content_twice_gets_distinct_ids_stable_across_merges() {
 fn plans_and_work_reports_are_refused() {
     let base = published();
     for (source, kind) in [(PLAN, "五年规划纲要"), (REPORT_2020, "政府工作报告")] {
-        let error = preview(&base, "x.txt", source_text(source).as_bytes())
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        let error = preview(
+            &base,
+            "x.txt",
+            source_text(source).as_bytes(),
+            &DocumentDetails::default(),
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
         assert!(error.starts_with("x.txt:1: 这是一份"), "{error}");
         assert!(error.contains(kind), "{error}");
     }
@@ -182,7 +196,7 @@ fn plans_and_work_reports_are_refused() {
 fn garbage_is_refused_with_file_and_line() {
     let base = published();
     let refused = |bytes: &[u8]| {
-        preview(&base, "坏文件.txt", bytes)
+        preview(&base, "坏文件.txt", bytes, &DocumentDetails::default())
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default()
@@ -192,12 +206,12 @@ fn garbage_is_refused_with_file_and_line() {
         binary.starts_with("坏文件.txt:3: 不是 UTF-8 文本"),
         "{binary}"
     );
-    assert!(refused(b"").starts_with("坏文件.txt:0: 文件为空"));
-    assert!(refused("  \n\t\n".as_bytes()).starts_with("坏文件.txt:0: 文件为空"));
+    assert!(refused(b"").starts_with("坏文件.txt: 文件为空"));
+    assert!(refused("  \n\t\n".as_bytes()).starts_with("坏文件.txt: 文件为空"));
     let prose = "春天来了，湖州的山水格外秀丽。\n我们沿着太湖边散步，看见许多游客。\n";
     assert!(refused(prose.as_bytes()).starts_with("坏文件.txt:1: 无法识别文档类型"));
     let huge = vec![b'a'; planboard_importer::local::MAX_LOCAL_FILE_BYTES + 1];
-    assert!(refused(&huge).starts_with("坏文件.txt:0: 文件过大"));
+    assert!(refused(&huge).starts_with("坏文件.txt: 文件过大"));
 }
 
 #[test]
@@ -208,6 +222,7 @@ fn a_stale_source_is_reported_and_the_others_kept() {
             file_name: "旧.txt".into(),
             imported_at: "2026-11-01T00:00:00Z".into(),
             text: "不再能读的内容".into(),
+            details: DocumentDetails::default(),
         },
         stored("新.txt", PINGHU_2023, "2026-11-23T04:00:00Z"),
     ];
@@ -221,11 +236,11 @@ fn a_stale_source_is_reported_and_the_others_kept() {
     assert!(problems[0].1.starts_with("旧.txt:1: "), "{}", problems[0].1);
     assert_eq!(
         merged.outcomes[1],
-        LocalOutcome::Merged("local-pinghu-2023-progress".into())
+        LocalOutcome::Merged("local-pinghu-2023-h1-progress".into())
     );
     assert_eq!(
         merged.dataset.tasks.len(),
-        base.tasks.len() + tasks_of(&base, "pinghu-2023-progress").len()
+        base.tasks.len() + tasks_of(&base, "pinghu-2023-h1-progress").len()
     );
 }
 
@@ -247,7 +262,7 @@ mod never_panics {
         /// error naming the file.
         #[test]
         fn any_bytes_give_a_preview_or_a_located_error(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
-            if let Err(error) = preview(base(), "fuzz.txt", &bytes) {
+            if let Err(error) = preview(base(), "fuzz.txt", &bytes, &DocumentDetails::default()) {
                 prop_assert!(error.to_string().starts_with("fuzz.txt:"));
             }
         }
@@ -261,9 +276,10 @@ mod never_panics {
                 file_name: "cut.txt".into(),
                 imported_at: String::new(),
                 text: text[..end].to_string(),
+                details: DocumentDetails::default(),
             }]);
             prop_assert_eq!(merged.outcomes.len(), 1);
-            if let Err(error) = preview(base(), "cut.txt", &text.as_bytes()[..end]) {
+            if let Err(error) = preview(base(), "cut.txt", &text.as_bytes()[..end], &DocumentDetails::default()) {
                 prop_assert!(error.to_string().starts_with("cut.txt:"));
             }
         }

@@ -4,6 +4,7 @@ mod common;
 
 use common::content_of;
 use planboard_importer::parsed::{ParsedDocument, RawTask};
+use planboard_importer::period::DocumentDetails;
 use planboard_importer::pinghu;
 use planboard_model::{DocumentKind, TaskKind};
 use proptest::prelude::*;
@@ -16,7 +17,7 @@ fn source(name: &str) -> String {
 }
 
 fn parsed() -> ParsedDocument {
-    pinghu::parse(&source(FILE), FILE).unwrap()
+    pinghu::parse(&source(FILE), FILE, &DocumentDetails::default()).unwrap()
 }
 
 fn row(doc: &ParsedDocument, number: u32) -> &RawTask {
@@ -48,7 +49,7 @@ fn one_hundred_thirty_eight_rows_in_order() {
 #[test]
 fn metadata_comes_from_the_content() {
     let document = parsed().document;
-    assert_eq!(document.id, "pinghu-2023-progress");
+    assert_eq!(document.id, "pinghu-2023-h1-progress");
     assert_eq!(document.kind, DocumentKind::ProgressReport);
     assert_eq!(document.jurisdiction, "平湖市");
     assert_eq!(
@@ -194,7 +195,7 @@ fn another_column_order_and_names_read_the_same() {
         [3, 0, 2, 1],
         ["责任单位", "序号", "工作进展", "重点工作任务"],
     );
-    let doc = pinghu::parse(&shuffled, "other.txt").unwrap();
+    let doc = pinghu::parse(&shuffled, "other.txt", &DocumentDetails::default()).unwrap();
     assert_eq!(content_of(&doc), original);
     assert!(doc.accounting.unmapped().is_empty());
 }
@@ -213,7 +214,7 @@ fn broken_rows_pipes_empty_cells_borders_and_crlf() {
     lines[7] = format!("{head}  ");
     lines.insert(8, tail);
     let text = lines.join("\r\n");
-    let doc = pinghu::parse(&text, FILE).unwrap();
+    let doc = pinghu::parse(&text, FILE, &DocumentDetails::default()).unwrap();
     assert_eq!(content_of(&doc), content_of(&original));
     assert_eq!(
         (
@@ -230,8 +231,8 @@ fn broken_rows_pipes_empty_cells_borders_and_crlf() {
                  | 1 | 甲任务。 | 截至2024年6月底完成A|B。 | ★发改局、经信局 |\n\
                  | 2 | 乙任务。 | 1.完成一半。2.项目进度滞后于序时。 |  |\n\
                  |  | 丙任务。 | 已完成。 | 商务局 |\n";
-    let doc = pinghu::parse(table, "t.md").unwrap();
-    assert_eq!(doc.document.id, "pinghu-2024-progress");
+    let doc = pinghu::parse(table, "t.md", &DocumentDetails::default()).unwrap();
+    assert_eq!(doc.document.id, "pinghu-2024-h1-progress");
     assert_eq!(doc.document.date, "2024-06-30");
     assert_eq!(
         doc.document.title,
@@ -275,20 +276,48 @@ fn text_that_is_not_a_progress_table_is_an_error() {
     ] {
         assert!(!pinghu::recognises(&source(other)), "{other}");
     }
-    let error = pinghu::parse(&source("huzhou-2024-tasks-h1-progress.txt"), "h.txt").unwrap_err();
+    let error = pinghu::parse(
+        &source("huzhou-2024-tasks-h1-progress.txt"),
+        "h.txt",
+        &DocumentDetails::default(),
+    )
+    .unwrap_err();
     assert!(
         error.to_string().starts_with("h.txt:1: no table header"),
         "{error}"
     );
-    // A breakdown table (no progress column) is another kind of document.
-    assert!(pinghu::parse("序号 | 任务 | 牵头单位 |\n1 | 甲 | 乙 |", "b.txt").is_err());
+    // A table without a progress column is a task breakdown; this one names no city.
+    let error = pinghu::parse(
+        "序号 | 任务 | 牵头单位 |\n1 | 甲 | 乙 |",
+        "b.txt",
+        &DocumentDetails::default(),
+    )
+    .unwrap_err();
+    assert_eq!(error.missing.len(), 2, "{error}");
+    let given = DocumentDetails {
+        jurisdiction: Some("平湖市".into()),
+        year: Some(2024),
+        ..DocumentDetails::default()
+    };
+    let breakdown = pinghu::parse("序号 | 任务 | 牵头单位 |\n1 | 甲 | 乙 |", "b.txt", &given)
+        .expect("a breakdown table");
+    assert_eq!(breakdown.document.id, "pinghu-2024-breakdown");
     assert_eq!(
-        pinghu::parse("\n序号 | 任务 | 完成情况 | 牵头单位 |\n", "h.txt")
-            .unwrap_err()
-            .to_string(),
+        pinghu::parse(
+            "\n序号 | 任务 | 完成情况 | 牵头单位 |\n",
+            "h.txt",
+            &DocumentDetails::default()
+        )
+        .unwrap_err()
+        .to_string(),
         "h.txt:2: the table has a header but no rows"
     );
-    assert_eq!(pinghu::parse("\r\n", "e.txt").unwrap_err().line, 0);
+    assert_eq!(
+        pinghu::parse("\r\n", "e.txt", &DocumentDetails::default())
+            .unwrap_err()
+            .line,
+        0
+    );
 }
 
 fn table_like() -> impl Strategy<Value = String> {
@@ -321,7 +350,7 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in any::<String>(), shaped in table_like()) {
         for input in [&text, &shaped] {
-            match pinghu::parse(input, "t.txt") {
+            match pinghu::parse(input, "t.txt", &DocumentDetails::default()) {
                 Ok(doc) => prop_assert!(!doc.tasks.is_empty()),
                 Err(error) => prop_assert!(error.to_string().starts_with("t.txt:")),
             }

@@ -4,6 +4,7 @@ mod common;
 
 use common::content_of;
 use planboard_importer::parsed::{ParsedDocument, RawTask};
+use planboard_importer::period::DocumentDetails;
 use planboard_importer::progress;
 use planboard_model::{DocumentKind, TaskKind};
 use proptest::prelude::*;
@@ -16,7 +17,7 @@ fn source(name: &str) -> String {
 }
 
 fn parsed() -> ParsedDocument {
-    progress::parse(&source(FILE), FILE).unwrap()
+    progress::parse(&source(FILE), FILE, &DocumentDetails::default()).unwrap()
 }
 
 fn task(doc: &ParsedDocument, number: u32) -> &RawTask {
@@ -67,7 +68,7 @@ fn seventy_six_tasks_numbered_in_order_the_first_inferred() {
 #[test]
 fn metadata_comes_from_the_content() {
     let document = parsed().document;
-    assert_eq!(document.id, "huzhou-2024-progress");
+    assert_eq!(document.id, "huzhou-2024-h1-progress");
     assert_eq!(document.kind, DocumentKind::ProgressReport);
     assert_eq!(document.jurisdiction, "湖州市");
     assert_eq!(
@@ -89,7 +90,7 @@ fn metadata_comes_from_the_content() {
     );
     // The same text under another name is the same document.
     assert_eq!(
-        progress::parse(&source(FILE), "renamed.txt")
+        progress::parse(&source(FILE), "renamed.txt", &DocumentDetails::default())
             .unwrap()
             .document
             .id,
@@ -305,7 +306,12 @@ fn renumber(line: &str) -> String {
 #[test]
 fn another_years_punctuation_reads_the_same() {
     let original = parsed();
-    let crlf = progress::parse(&source(FILE).replace('\n', "\r\n"), FILE).unwrap();
+    let crlf = progress::parse(
+        &source(FILE).replace('\n', "\r\n"),
+        FILE,
+        &DocumentDetails::default(),
+    )
+    .unwrap();
     assert_eq!(crlf.tasks, original.tasks);
 
     // Full-width brackets and colons, 牵头单位, `1、` numbering, blank lines between lines.
@@ -319,7 +325,7 @@ fn another_years_punctuation_reads_the_same() {
         })
         .collect::<Vec<_>>()
         .join("\n\n");
-    let reread = progress::parse(&variant, FILE).unwrap();
+    let reread = progress::parse(&variant, FILE, &DocumentDetails::default()).unwrap();
     let expected: Vec<_> = content_of(&original)
         .into_iter()
         .map(|(n, text, units, progress, remarks)| {
@@ -347,15 +353,21 @@ fn other_documents_are_not_this_kind() {
     ] {
         assert!(!progress::recognises(&source(other)), "{other}");
     }
-    let error =
-        progress::parse(&source("pinghu-2023-tasks-h1-progress.txt"), "pinghu.txt").unwrap_err();
+    let error = progress::parse(
+        &source("pinghu-2023-tasks-h1-progress.txt"),
+        "pinghu.txt",
+        &DocumentDetails::default(),
+    )
+    .unwrap_err();
     assert!(
         error.to_string().starts_with("pinghu.txt:1: no task found"),
         "{error}"
     );
     assert_eq!(
-        progress::parse("", "empty.txt").unwrap_err().to_string(),
-        "empty.txt:0: empty document: no text to import"
+        progress::parse("", "empty.txt", &DocumentDetails::default())
+            .unwrap_err()
+            .to_string(),
+        "empty.txt: empty document: no text to import"
     );
 }
 
@@ -397,7 +409,7 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in any::<String>(), shaped in report_like()) {
         for input in [&text, &shaped] {
-            match progress::parse(input, "p.txt") {
+            match progress::parse(input, "p.txt", &DocumentDetails::default()) {
                 Ok(doc) => prop_assert!(!doc.tasks.is_empty()),
                 Err(error) => prop_assert!(error.to_string().starts_with("p.txt:")),
             }

@@ -4,6 +4,7 @@ mod common;
 
 use common::{source_text, BREAKDOWN, PINGHU_2023, PLAN, PROGRESS_2024, REPORT_2020};
 use planboard_importer::breakdown;
+use planboard_importer::period::DocumentDetails;
 use planboard_importer::pipeline::{build, decode, parse_document, SourceFile};
 use planboard_importer::units::resolve_units;
 use proptest::prelude::*;
@@ -35,7 +36,7 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
-        let _ = parse_document(&text, "fuzz.txt");
+        let _ = parse_document(&text, "fuzz.txt", &DocumentDetails::default());
         let _ = breakdown::parse(&text, "fuzz.txt");
         let _ = resolve_units(&text, "湖州市");
     }
@@ -43,7 +44,7 @@ proptest! {
     #[test]
     fn structured_looking_text_never_panics(lines in prop::collection::vec(structured_line(), 0..40)) {
         let text = lines.join("\n");
-        if let Err(error) = parse_document(&text, "fuzz.txt") {
+        if let Err(error) = parse_document(&text, "fuzz.txt", &DocumentDetails::default()) {
             prop_assert!(error.to_string().starts_with("fuzz.txt:"));
         }
         let _ = breakdown::parse(&text, "fuzz.txt");
@@ -52,9 +53,9 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         if let Ok(text) = decode(&bytes, "bytes.txt") {
-            let _ = parse_document(&text, "bytes.txt");
+            let _ = parse_document(&text, "bytes.txt", &DocumentDetails::default());
         }
-        let _ = build(&[SourceFile { name: "bytes.txt".into(), bytes }]);
+        let _ = build(&[SourceFile { name: "bytes.txt".into(), bytes, details: DocumentDetails::default() }]);
     }
 
     /// Cutting a real document anywhere, or dropping a line, gives a result or an error.
@@ -66,8 +67,8 @@ proptest! {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let _ = parse_document(&text[..end], file);
+        let _ = parse_document(&text[..end], file, &DocumentDetails::default());
         let lines: Vec<&str> = text.lines().enumerate().filter(|(i, _)| *i != drop).map(|(_, l)| l).collect();
-        let _ = parse_document(&lines.join("\n"), file);
+        let _ = parse_document(&lines.join("\n"), file, &DocumentDetails::default());
     }
 }

@@ -4,13 +4,15 @@
 mod common;
 
 use common::sources_dir;
+use planboard_importer::period::DocumentDetails;
 use planboard_importer::pipeline::{build, read_source_dir};
 use planboard_importer::threads::LINK_THRESHOLD;
 use planboard_model::{link_key, Basis, Dataset, LinkIndex, Measure};
 use std::collections::HashSet;
 
 fn dataset() -> Dataset {
-    let sources = read_source_dir(&sources_dir()).expect("sources are readable");
+    let sources =
+        read_source_dir(&sources_dir(), &DocumentDetails::default()).expect("sources are readable");
     build(&sources).expect("the sources build").dataset
 }
 
@@ -19,10 +21,14 @@ fn dataset() -> Dataset {
 /// state the same commitment, or the task does what the plan passage sets out. The
 /// comment names the phrase they share and, for `false`, why it is a coincidence.
 const LABELLED: &[(&str, &str, bool)] = &[
-    ("huzhou-2020-report/w4-03", "huzhou-2024-progress/t47", true), // 级航道网集装箱运输通道
+    (
+        "huzhou-2020-report/w4-03",
+        "huzhou-2024-h1-progress/t47",
+        true,
+    ), // 级航道网集装箱运输通道
     (
         "huzhou-2021-breakdown/a2-4-9",
-        "huzhou-2024-progress/t76",
+        "huzhou-2024-h1-progress/t76",
         true,
     ), // 爱国卫生运动
     (
@@ -40,7 +46,7 @@ const LABELLED: &[(&str, &str, bool)] = &[
         "huzhou-2021-plan/s075",
         true,
     ), // 掌上办事之城
-    ("huzhou-2024-progress/t19", "huzhou-2021-plan/s127", true),    // 生态文明制度创新
+    ("huzhou-2024-h1-progress/t19", "huzhou-2021-plan/s127", true), // 生态文明制度创新
     (
         "huzhou-2020-report/w8-04",
         "huzhou-2021-breakdown/a2-3-6",
@@ -48,13 +54,13 @@ const LABELLED: &[(&str, &str, bool)] = &[
     ), // 扩大住房公积金
     (
         "huzhou-2021-breakdown/a2-2-19",
-        "huzhou-2024-progress/t46",
+        "huzhou-2024-h1-progress/t46",
         true,
     ), // 房地产市场平稳健康
     ("huzhou-2020-report/w8-04", "huzhou-2021-plan/s157", true),    // 儿童福利院
     (
         "huzhou-2021-breakdown/a2-8-7",
-        "huzhou-2024-progress/t38",
+        "huzhou-2024-h1-progress/t38",
         true,
     ), // 农业龙头企业
     (
@@ -75,14 +81,18 @@ const LABELLED: &[(&str, &str, bool)] = &[
     ("huzhou-2020-report/w6-01", "huzhou-2021-plan/s079", true),    // 国土空间规划
     ("huzhou-2020-report/w2-01", "huzhou-2021-plan/s118", true),    // 用地土壤污染
     ("huzhou-2020-report/w2-02", "huzhou-2021-plan/s086", true),    // 用来住
-    ("huzhou-2024-progress/t35", "huzhou-2021-plan/s093", false), // 创业园 — talent parks vs rural returnees' parks
+    (
+        "huzhou-2024-h1-progress/t35",
+        "huzhou-2021-plan/s093",
+        false,
+    ), // 创业园 — talent parks vs rural returnees' parks
     (
         "huzhou-2021-breakdown/a2-6-5",
         "huzhou-2021-plan/s139",
         false,
     ), // 产业增加值 — digital-economy value added vs cultural-industry value added
-    ("huzhou-2024-progress/t41", "huzhou-2021-plan/s143", true),  // 高校毕业生
-    ("huzhou-2021-breakdown/p06", "huzhou-2021-plan/s105", true), // 公交线路
+    ("huzhou-2024-h1-progress/t41", "huzhou-2021-plan/s143", true), // 高校毕业生
+    ("huzhou-2021-breakdown/p06", "huzhou-2021-plan/s105", true),   // 公交线路
     ("huzhou-2021-breakdown/a2-2-7", "huzhou-2021-plan/b03", true), // 长三角产业合作区
     (
         "huzhou-2021-breakdown/a1-1-3",
@@ -94,7 +104,7 @@ const LABELLED: &[(&str, &str, bool)] = &[
         "huzhou-2021-plan/s003",
         false,
     ), // 综合实力 — manufacturing strength vs the 13th plan's review
-    ("huzhou-2024-progress/t72", "huzhou-2021-plan/s131", true),  // 新时代文明实践
+    ("huzhou-2024-h1-progress/t72", "huzhou-2021-plan/s131", true), // 新时代文明实践
     (
         "huzhou-2021-breakdown/a2-4-6",
         "huzhou-2021-plan/s057",
@@ -111,22 +121,30 @@ const LABELLED: &[(&str, &str, bool)] = &[
         "huzhou-2021-plan/s015",
         true,
     ), // 人均生产总值
-    ("huzhou-2024-progress/t73", "huzhou-2021-plan/s158", true),  // 办好特殊教育
+    ("huzhou-2024-h1-progress/t73", "huzhou-2021-plan/s158", true), // 办好特殊教育
     (
         "huzhou-2021-breakdown/a2-6-3",
         "huzhou-2021-plan/b05",
         false,
     ), // 小微企业 — small-business parks vs helping small firms scale up
-    ("huzhou-2024-progress/t62", "huzhou-2021-plan/s052", false), // 新业态新模式 — foreign-trade formats vs consumer services
+    (
+        "huzhou-2024-h1-progress/t62",
+        "huzhou-2021-plan/s052",
+        false,
+    ), // 新业态新模式 — foreign-trade formats vs consumer services
     (
         "huzhou-2020-report/w5-01",
         "huzhou-2021-breakdown/a2-5-3",
         false,
     ), // 生态环境保护 — eco-protection mechanism vs inspection rectification
-    ("huzhou-2024-progress/t15", "huzhou-2021-plan/s035", false), // 改革试验区 — green low-carbon reform zone vs talent reform zone
+    (
+        "huzhou-2024-h1-progress/t15",
+        "huzhou-2021-plan/s035",
+        false,
+    ), // 改革试验区 — green low-carbon reform zone vs talent reform zone
     (
         "huzhou-2020-report/target04",
-        "huzhou-2024-progress/t2",
+        "huzhou-2024-h1-progress/t2",
         false,
     ), // 地区生产总值 — R&D ratio target vs GDP growth target
     (
@@ -152,7 +170,7 @@ const LABELLED: &[(&str, &str, bool)] = &[
     ("huzhou-2020-report/w5-01", "huzhou-2021-plan/s125", false), // 生态文明 — eco-civilisation institutions vs its cultural brand
     (
         "huzhou-2021-breakdown/a1-6-2",
-        "huzhou-2024-progress/t28",
+        "huzhou-2024-h1-progress/t28",
         false,
     ), // 创新示范区 — sustainable-development zone vs green-finance zone
     ("huzhou-2020-report/w4-01", "huzhou-2021-plan/s122", false), // 行动方案 — regional integration plan vs carbon peaking plan
@@ -161,8 +179,12 @@ const LABELLED: &[(&str, &str, bool)] = &[
         "huzhou-2021-plan/s095",
         false,
     ), // 省级美丽 — beautiful rivers vs beautiful villages
-    ("huzhou-2024-progress/t57", "huzhou-2021-plan/b01", false), // 工业设计 — industrial-design centres vs a creative park
-    ("huzhou-2024-progress/t65", "huzhou-2021-plan/s053", false), // 关键零部件 — industrial chains vs industrial platforms
+    ("huzhou-2024-h1-progress/t57", "huzhou-2021-plan/b01", false), // 工业设计 — industrial-design centres vs a creative park
+    (
+        "huzhou-2024-h1-progress/t65",
+        "huzhou-2021-plan/s053",
+        false,
+    ), // 关键零部件 — industrial chains vs industrial platforms
     ("huzhou-2020-report/w8-01", "huzhou-2021-plan/s151", false), // 医疗卫生 — public health system vs medical excellence
     (
         "huzhou-2021-breakdown/a2-2-17",
@@ -181,7 +203,7 @@ const LABELLED: &[(&str, &str, bool)] = &[
     ), // 全生命周期 — project lifecycle service vs one-thing-per-lifecycle government services
     (
         "huzhou-2021-breakdown/a2-8-6",
-        "huzhou-2024-progress/t64",
+        "huzhou-2024-h1-progress/t64",
         false,
     ), // 全生命周期 — government services vs investment project management
     ("huzhou-2020-report/w5-02", "huzhou-2021-plan/s116", false), // 方式绿色 — green production vs green transport
@@ -193,12 +215,12 @@ const LABELLED: &[(&str, &str, bool)] = &[
     ), // 名校名院
     (
         "huzhou-2021-breakdown/a2-7-7",
-        "huzhou-2024-progress/t30",
+        "huzhou-2024-h1-progress/t30",
         true,
     ), // 大综合一化
     (
         "huzhou-2021-breakdown/a2-8-11",
-        "huzhou-2024-progress/t42",
+        "huzhou-2024-h1-progress/t42",
         true,
     ), // 低收入农户人均可支配收入
     (
@@ -211,10 +233,14 @@ const LABELLED: &[(&str, &str, bool)] = &[
         "huzhou-2021-breakdown/p06",
         true,
     ), // 三县城际公交
-    ("huzhou-2020-report/w1-04", "huzhou-2024-progress/t36", true), // 引进大学生
+    (
+        "huzhou-2020-report/w1-04",
+        "huzhou-2024-h1-progress/t36",
+        true,
+    ), // 引进大学生
     (
         "huzhou-2021-breakdown/a2-6-1",
-        "huzhou-2024-progress/t58",
+        "huzhou-2024-h1-progress/t58",
         true,
     ), // 议程创新示范区
     (
@@ -229,12 +255,12 @@ const LABELLED: &[(&str, &str, bool)] = &[
     ), // 全域旅游示范
     (
         "huzhou-2020-report/target03",
-        "huzhou-2024-progress/t42",
+        "huzhou-2024-h1-progress/t42",
         false,
     ), // 人均可支配收入 — urban and rural residents' income vs low-income farmers' income
     (
         "huzhou-2021-breakdown/a2-7-6",
-        "huzhou-2024-progress/t33",
+        "huzhou-2024-h1-progress/t33",
         true,
     ), // 社会治安防控
     (
@@ -244,27 +270,27 @@ const LABELLED: &[(&str, &str, bool)] = &[
     ), // 生态产品价值
     (
         "huzhou-2021-breakdown/a1-8-4",
-        "huzhou-2024-progress/t43",
+        "huzhou-2024-h1-progress/t43",
         true,
     ), // 社会保障
     (
         "huzhou-2021-breakdown/a2-5-2",
-        "huzhou-2024-progress/t20",
+        "huzhou-2024-h1-progress/t20",
         false,
     ), // 生态文明 — eco-civilisation county vs its international cooperation zone
     (
         "huzhou-2021-breakdown/a2-6-2",
-        "huzhou-2024-progress/t8",
+        "huzhou-2024-h1-progress/t8",
         false,
     ), // 平台能级 — science parks vs the 2+8 industrial platforms
     (
         "huzhou-2021-breakdown/a2-2-11",
-        "huzhou-2024-progress/t6",
+        "huzhou-2024-h1-progress/t6",
         false,
     ), // 攻坚行动 — 100 integration projects vs the 十百千万 investment push
     (
         "huzhou-2020-report/w1-03",
-        "huzhou-2024-progress/t15",
+        "huzhou-2024-h1-progress/t15",
         false,
     ), // 协同创新 — industry-chain collaboration vs pollution-and-carbon reduction
 ];
@@ -299,7 +325,7 @@ fn the_railway_thread_runs_from_the_2020_report_to_the_2024_progress_report() {
     for document in [
         "huzhou-2020-report",
         "huzhou-2021-breakdown",
-        "huzhou-2024-progress",
+        "huzhou-2024-h1-progress",
     ] {
         assert!(
             thread.documents.iter().any(|d| d == document),
@@ -309,13 +335,13 @@ fn the_railway_thread_runs_from_the_2020_report_to_the_2024_progress_report() {
     }
     assert!(thread
         .items
-        .contains(&"huzhou-2024-progress/t11".to_string()));
+        .contains(&"huzhou-2024-h1-progress/t11".to_string()));
     // In date order: the speech first, the progress report last.
     assert!(thread.items[0].starts_with("huzhou-2020-report/"));
     assert!(thread
         .items
         .last()
-        .is_some_and(|id| id.starts_with("huzhou-2024-progress/")));
+        .is_some_and(|id| id.starts_with("huzhou-2024-h1-progress/")));
     // Every link inside the thread says why it was made.
     let links = index.links_within(thread);
     assert!(links.len() >= 2);
@@ -328,7 +354,7 @@ fn the_railway_thread_runs_from_the_2020_report_to_the_2024_progress_report() {
 fn tasks_link_to_the_indicators_they_name() {
     let dataset = dataset();
     let index = LinkIndex::new(&dataset.links);
-    let research = index.links_of("huzhou-2024-progress/t56");
+    let research = index.links_of("huzhou-2024-h1-progress/t56");
     assert!(research
         .iter()
         .any(|l| l.b == "huzhou-2021-plan/i06" && l.reasons == ["研发投入强度"]));
@@ -356,7 +382,7 @@ fn the_progress_report_gdp_growth_is_read_with_its_sentence() {
     assert_eq!(reported.value, 6.5);
     assert_eq!(reported.measure, Measure::Growth);
     assert_eq!(reported.printed, "6.5%");
-    assert_eq!(reported.document, "huzhou-2024-progress");
+    assert_eq!(reported.document, "huzhou-2024-h1-progress");
     assert!(reported.sentence.contains("上半年,全市GDP增长6.5%"));
     let goal = gdp
         .iter()

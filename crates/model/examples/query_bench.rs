@@ -60,6 +60,7 @@ fn synthetic(entries: usize) -> Dataset {
             source_file: format!("doc-{i}.txt"),
             line_count: 0,
             imported_locally: None,
+            former_ids: Vec::new(),
         })
         .collect();
     let mut random = Random(0x9E37_79B9_7F4A_7C15);
@@ -121,6 +122,10 @@ fn synthetic(entries: usize) -> Dataset {
                 status,
                 districts,
                 source: SourceSpan::default(),
+                area: None,
+                problems: Vec::new(),
+                next_steps: Vec::new(),
+                other_columns: Vec::new(),
             }
         })
         .collect();

@@ -49,7 +49,7 @@ impl Bulletin {
         };
         let tracked = in_report().count();
         let lagging: Vec<usize> = in_report()
-            .filter(|(_, entry)| entry.status == Status::Lagging)
+            .filter(|(_, entry)| entry.status.needs_follow_up())
             .map(|(position, _)| position)
             .collect();
         let by_unit = groups(lag_by_department(index, document));

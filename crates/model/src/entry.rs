@@ -84,9 +84,17 @@ pub struct Entry {
     pub status: Status,
     /// The task text or the project title.
     pub title: String,
+    /// The area-of-work heading a task is listed under (`Task::area`).
+    pub area: Option<String>,
     /// Position in document order across the dataset (0-based; equals the entry's
     /// index in `Index::entries`).
     pub order: usize,
+    /// The commitment the task is a record of (an index into `Dataset::commitments`),
+    /// when it was found in two or more documents.
+    pub commitment: Option<usize>,
+    /// A later document records the same commitment: the 任务 list shows the latest
+    /// record in its place unless each report's rows are asked for (`each=1`).
+    pub superseded: bool,
 }
 
 impl Entry {
@@ -126,6 +134,9 @@ impl Entry {
 /// All entries in document order: documents in catalog order (records of documents the
 /// catalog lacks last), within a document its tasks in file order, then its projects
 /// in file order.
+/// What an entry takes from its commitment: (commitment, superseded, leader, area).
+type Joined<'d> = (usize, bool, Option<&'d str>, Option<&'d str>);
+
 pub(crate) fn build_entries(dataset: &Dataset) -> Vec<Entry> {
     let documents = &dataset.catalog.documents;
     let position = |document: &str| {
@@ -150,6 +161,37 @@ pub(crate) fn build_entries(dataset: &Dataset) -> Vec<Entry> {
         .collect();
     keys.sort_unstable();
 
+    // Task id → (commitment, superseded, a leader and an area its records name).
+    let mut joined: std::collections::HashMap<&str, Joined> = std::collections::HashMap::new();
+    // Only needed when something was joined (the published data alone join nothing).
+    let tasks_by_id: std::collections::HashMap<&str, &Task> = if dataset.commitments.is_empty() {
+        std::collections::HashMap::new()
+    } else {
+        dataset
+            .tasks
+            .iter()
+            .map(|task| (task.id.as_str(), task))
+            .collect()
+    };
+    for (position, commitment) in dataset.commitments.iter().enumerate() {
+        let leader = commitment
+            .records
+            .iter()
+            .rev()
+            .filter_map(|record| tasks_by_id.get(record.task.as_str()))
+            .find_map(|task| task.leader.as_deref().filter(|name| !name.is_empty()));
+        let area = commitment
+            .records
+            .iter()
+            .rev()
+            .filter_map(|record| tasks_by_id.get(record.task.as_str()))
+            .find_map(|task| task.area.as_deref());
+        let last = commitment.records.len().saturating_sub(1);
+        for (at, record) in commitment.records.iter().enumerate() {
+            joined.insert(record.task.as_str(), (position, at < last, leader, area));
+        }
+    }
+
     keys.into_iter()
         .enumerate()
         .filter_map(|(order, (_, is_project, index))| {
@@ -159,10 +201,24 @@ pub(crate) fn build_entries(dataset: &Dataset) -> Vec<Entry> {
                     .get(index)
                     .map(|project| project_entry(project, index, order))
             } else {
-                dataset
-                    .tasks
-                    .get(index)
-                    .map(|task| task_entry(task, index, order))
+                dataset.tasks.get(index).map(|task| {
+                    let mut entry = task_entry(task, index, order);
+                    if let Some(&(commitment, superseded, leader, area)) =
+                        joined.get(task.id.as_str())
+                    {
+                        entry.commitment = Some(commitment);
+                        entry.superseded = superseded;
+                        // A report names no leader (and may print no area headings);
+                        // the breakdown of its year does.
+                        if entry.leader.is_none() {
+                            entry.leader = leader.map(str::to_string);
+                        }
+                        if entry.area.is_none() {
+                            entry.area = area.map(str::to_string);
+                        }
+                    }
+                    entry
+                })
             }
         })
         .collect()
@@ -181,7 +237,10 @@ fn task_entry(task: &Task, index: usize, order: usize) -> Entry {
         districts: task.districts.clone(),
         status: task.status,
         title: task.text.clone(),
+        area: task.area.clone(),
         order,
+        commitment: None,
+        superseded: false,
     }
 }
 
@@ -198,7 +257,10 @@ fn project_entry(project: &Project, index: usize, order: usize) -> Entry {
         districts: project.districts.clone(),
         status: Status::NotTracked,
         title: project.title.clone(),
+        area: None,
         order,
+        commitment: None,
+        superseded: false,
     }
 }
 
@@ -207,6 +269,7 @@ pub(crate) fn searchable_texts<'d>(entry: &Entry, dataset: &'d Dataset) -> Vec<&
     let mut texts: Vec<&str> = Vec::new();
     if let Some(task) = entry.task(dataset) {
         texts.push(&task.text);
+        texts.extend(task.area.as_deref());
         texts.extend(task.progress.iter().map(String::as_str));
         texts.extend(task.remarks.iter().map(String::as_str));
         texts.extend(task.units.iter().map(|unit| unit.name.as_str()));

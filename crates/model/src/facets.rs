@@ -16,11 +16,13 @@ pub enum Facet {
     Unit,
     Status,
     Kind,
+    /// The area-of-work heading a task is listed under (`一、主要预期目标`).
+    Area,
 }
 
 impl Facet {
     /// In URL parameter order.
-    pub const ALL: [Facet; 8] = [
+    pub const ALL: [Facet; 9] = [
         Facet::Doc,
         Facet::Year,
         Facet::Jurisdiction,
@@ -29,6 +31,7 @@ impl Facet {
         Facet::Unit,
         Facet::Status,
         Facet::Kind,
+        Facet::Area,
     ];
 
     /// URL query parameter name.
@@ -42,6 +45,7 @@ impl Facet {
             Facet::Unit => "unit",
             Facet::Status => "status",
             Facet::Kind => "kind",
+            Facet::Area => "area",
         }
     }
 
@@ -60,6 +64,7 @@ impl Facet {
             Facet::Unit => "责任单位",
             Facet::Status => "进展状态",
             Facet::Kind => "类型",
+            Facet::Area => "工作板块",
         }
     }
 
@@ -76,6 +81,7 @@ impl Facet {
                 Facet::Unit => "Responsible unit",
                 Facet::Status => "Status",
                 Facet::Kind => "Type",
+                Facet::Area => "Area of work",
             },
         }
     }
@@ -84,7 +90,10 @@ impl Facet {
     /// even at count 0, so the list does not jump while filtering) rather than by count
     /// (only values with results, plus selected ones).
     pub fn fixed_order(self) -> bool {
-        !matches!(self, Facet::Leader | Facet::District | Facet::Unit)
+        !matches!(
+            self,
+            Facet::Leader | Facet::District | Facet::Unit | Facet::Area
+        )
     }
 
     /// How a value of this facet reads in the interface language, where the value is
@@ -105,9 +114,12 @@ impl Facet {
                 .parse::<u16>()
                 .ok()
                 .map(|year| lang.pick(format!("{year}年"), year.to_string())),
-            Facet::Doc | Facet::Jurisdiction | Facet::Leader | Facet::District | Facet::Unit => {
-                None
-            }
+            Facet::Doc
+            | Facet::Jurisdiction
+            | Facet::Leader
+            | Facet::District
+            | Facet::Unit
+            | Facet::Area => None,
         }
     }
 
@@ -148,6 +160,7 @@ pub struct Facets {
     pub unit: Vec<FacetValue>,
     pub status: Vec<FacetValue>,
     pub kind: Vec<FacetValue>,
+    pub area: Vec<FacetValue>,
 }
 
 impl Facets {
@@ -161,6 +174,7 @@ impl Facets {
             Facet::Unit => &self.unit,
             Facet::Status => &self.status,
             Facet::Kind => &self.kind,
+            Facet::Area => &self.area,
         }
     }
 
@@ -174,6 +188,7 @@ impl Facets {
             Facet::Unit => &mut self.unit,
             Facet::Status => &mut self.status,
             Facet::Kind => &mut self.kind,
+            Facet::Area => &mut self.area,
         }
     }
 

@@ -36,6 +36,8 @@ pub struct Filter {
     pub role: Role,
     pub status: Vec<Status>,
     pub kind: Vec<EntryKind>,
+    /// Area-of-work headings (`area=一、主要预期目标`).
+    pub area: Vec<String>,
     /// Full-text search; space-separated terms must all match.
     pub q: String,
     pub sort: SortOrder,
@@ -46,6 +48,9 @@ pub struct Filter {
     pub watched: bool,
     /// `tag=…` (repeated, OR-ed): only entries whose note carries one of these tags.
     pub tag: Vec<String>,
+    /// `each=1`: every report's own row. Without it a commitment followed through
+    /// several documents is one row, its latest record (see [`Filter::per_commitment`]).
+    pub each: bool,
 }
 
 /// Which of an entry's units the unit facet looks at.
@@ -79,6 +84,12 @@ impl SortOrder {
 }
 
 impl Filter {
+    /// Whether the list shows one row per commitment (its latest record): unless
+    /// `each=1`, or a document is chosen (then that document's own rows are meant).
+    pub fn per_commitment(&self) -> bool {
+        !self.each && self.doc.is_empty()
+    }
+
     /// The selected values of a facet, spelled as in the URL and in `FacetValue::value`.
     pub fn values(&self, facet: Facet) -> Vec<String> {
         match facet {
@@ -94,6 +105,7 @@ impl Filter {
                 .map(|s| s.label_zh().to_owned())
                 .collect(),
             Facet::Kind => self.kind.iter().map(|k| k.label_zh().to_owned()).collect(),
+            Facet::Area => self.area.clone(),
         }
     }
 
@@ -128,6 +140,7 @@ impl Filter {
             Facet::Leader => self.leader.push(value.to_owned()),
             Facet::District => self.district.push(value.to_owned()),
             Facet::Unit => self.unit.push(value.to_owned()),
+            Facet::Area => self.area.push(value.to_owned()),
             Facet::Status => {
                 let status = Status::from_label_zh(value)
                     .or_else(|| Status::ALL.into_iter().find(|s| s.code() == value));
@@ -155,6 +168,7 @@ impl Filter {
             Facet::Leader => self.leader.retain(|v| v != value),
             Facet::District => self.district.retain(|v| v != value),
             Facet::Unit => self.unit.retain(|v| v != value),
+            Facet::Area => self.area.retain(|v| v != value),
             Facet::Status => self
                 .status
                 .retain(|v| v.label_zh() != value && v.code() != value),
@@ -173,6 +187,7 @@ impl Filter {
             Facet::Leader => self.leader.clear(),
             Facet::District => self.district.clear(),
             Facet::Unit => self.unit.clear(),
+            Facet::Area => self.area.clear(),
             Facet::Status => self.status.clear(),
             Facet::Kind => self.kind.clear(),
         }
@@ -192,6 +207,7 @@ impl Filter {
             Facet::Leader => self.leader.len(),
             Facet::District => self.district.len(),
             Facet::Unit => self.unit.len(),
+            Facet::Area => self.area.len(),
             Facet::Status => self.status.len(),
             Facet::Kind => self.kind.len(),
         }

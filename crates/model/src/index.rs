@@ -11,10 +11,10 @@ use crate::search::search_terms;
 use crate::types::{Dataset, SourceDocument, Status};
 
 /// Value groups stored per entry, unit groups last so that the groups a query counts
-/// form at most two runs: `Role::Any` counts groups 0..=7, `Role::Lead` 0..=6 and 8.
-const GROUPS: usize = 9;
-const UNIT_ANY: usize = 7;
-const UNIT_LEAD: usize = 8;
+/// form at most two runs: `Role::Any` counts groups 0..=8, `Role::Lead` 0..=7 and 9.
+const GROUPS: usize = 10;
+const UNIT_ANY: usize = 8;
+const UNIT_LEAD: usize = 9;
 
 /// The group holding a facet's values (the unit facet's depends on the role).
 fn group_of(facet: Facet, role: Role) -> usize {
@@ -26,13 +26,17 @@ fn group_of(facet: Facet, role: Role) -> usize {
         Facet::District => 4,
         Facet::Status => 5,
         Facet::Kind => 6,
+        Facet::Area => 7,
         Facet::Unit if role == Role::Lead => UNIT_LEAD,
         Facet::Unit => UNIT_ANY,
     }
 }
 
+/// How many facets there are (`Facet::ALL.len()`).
+const FACETS: usize = Facet::ALL.len();
+
 /// The facets in the order their groups are stored (the lead-unit group follows).
-const IN_GROUP_ORDER: [Facet; 8] = [
+const IN_GROUP_ORDER: [Facet; 9] = [
     Facet::Doc,
     Facet::Year,
     Facet::Jurisdiction,
@@ -40,6 +44,7 @@ const IN_GROUP_ORDER: [Facet; 8] = [
     Facet::District,
     Facet::Status,
     Facet::Kind,
+    Facet::Area,
     Facet::Unit,
 ];
 
@@ -64,14 +69,17 @@ pub struct Index {
     documents: Vec<SourceDocument>,
     corpus: Corpus,
     /// By `Facet::slot`.
-    tables: [ValueTable; 8],
+    tables: [ValueTable; FACETS],
     /// Value ids are global: facet slot `f`'s table id `i` is `offsets[f] + i`, so one
     /// flat count array serves every facet.
-    offsets: [u32; 9],
+    offsets: [u32; FACETS + 1],
     /// Group `g` of entry `e` is `values[bounds[e * GROUPS + g]..bounds[e * GROUPS + g + 1]]`:
     /// flat arrays keep a query free of per-entry allocations and pointer chasing.
     bounds: Vec<u32>,
     values: Vec<u32>,
+    /// The statuses some entry has, in `Status::ALL` order: what charts and legends
+    /// show (a dataset without year-end reports has no 已完成 column).
+    statuses: Vec<Status>,
     /// Counts with nothing selected (by role), the first view's query.
     totals_any: Vec<u32>,
     totals_lead: Vec<u32>,
@@ -93,8 +101,8 @@ impl Index {
         let documents = dataset.catalog.documents.clone();
         let tables = build_tables(&entries, &documents);
 
-        let mut offsets = [0u32; 9];
-        for slot in 0..8 {
+        let mut offsets = [0u32; FACETS + 1];
+        for slot in 0..FACETS {
             offsets[slot + 1] = offsets[slot] + tables[slot].len() as u32;
         }
 
@@ -124,7 +132,12 @@ impl Index {
         for (position, entry) in entries.iter().enumerate() {
             by_id.entry(entry.id.clone()).or_insert(position);
         }
+        let statuses = Status::ALL
+            .into_iter()
+            .filter(|status| entries.iter().any(|entry| entry.status == *status))
+            .collect();
         let mut index = Index {
+            statuses,
             entries,
             by_id,
             documents,
@@ -137,9 +150,16 @@ impl Index {
             totals_lead: Vec::new(),
         };
         for role in [Role::Any, Role::Lead] {
-            let mut totals = vec![0; offsets[8] as usize];
+            let mut totals = vec![0; offsets[FACETS] as usize];
             for entry in 0..index.entries.len() {
-                index.count_all(entry, role, &mut totals);
+                if index.entries[entry].superseded {
+                    // Counted only under its document, as the query does.
+                    for &value in index.group(entry, group_of(Facet::Doc, role)) {
+                        totals[value as usize] += 1;
+                    }
+                } else {
+                    index.count_all(entry, role, &mut totals);
+                }
             }
             match role {
                 Role::Any => index.totals_any = totals,
@@ -147,6 +167,11 @@ impl Index {
             }
         }
         index
+    }
+
+    /// The statuses some entry has, in `Status::ALL` order.
+    pub fn statuses(&self) -> &[Status] {
+        &self.statuses
     }
 
     /// All entries in document order.
@@ -199,16 +224,19 @@ impl Index {
             .collect();
 
         let mut matches = Vec::new();
-        let unrestricted =
-            keep.is_none() && text_matches.is_none() && selections.iter().all(Option::is_none);
+        let per_commitment = filter.per_commitment();
+        let unrestricted = per_commitment
+            && keep.is_none()
+            && text_matches.is_none()
+            && selections.iter().all(Option::is_none);
         let counts = if unrestricted {
-            matches.extend(0..self.entries.len());
+            matches.extend((0..self.entries.len()).filter(|&e| !self.entries[e].superseded));
             match role {
                 Role::Any => self.totals_any.clone(),
                 Role::Lead => self.totals_lead.clone(),
             }
         } else {
-            let mut chosen = vec![false; self.offsets[8] as usize];
+            let mut chosen = vec![false; self.offsets[FACETS] as usize];
             let mut active: Vec<usize> = Vec::new();
             for facet in Facet::ALL {
                 if let Some(selection) = &selections[facet.slot()] {
@@ -219,13 +247,21 @@ impl Index {
                     }
                 }
             }
-            let mut counts = vec![0; self.offsets[8] as usize];
+            let mut counts = vec![0; self.offsets[FACETS] as usize];
+            let doc_group = group_of(Facet::Doc, role);
             let mut visit = |entry: usize| {
                 if !kept(entry) {
                     return;
                 }
-                let mut failed = None;
-                for &group in &active {
+                // One row per commitment: an earlier record acts as if it failed the
+                // document facet, so it counts under its own document (choosing that
+                // document lists that document's rows) and nowhere else.
+                let hidden = per_commitment && self.entries[entry].superseded;
+                let mut failed = hidden.then_some(doc_group);
+                for &group in active
+                    .iter()
+                    .filter(|&&group| !(hidden && group == doc_group))
+                {
                     let passes = self.group(entry, group).iter().any(|&v| chosen[v as usize]);
                     if !passes {
                         if failed.is_some() {
@@ -329,6 +365,7 @@ fn for_each_value(entry: &Entry, facet: Facet, mut visit: impl FnMut(&str)) {
         Facet::Unit => entry.units.iter().for_each(|unit| visit(&unit.name)),
         Facet::Status => visit(entry.status.label_zh()),
         Facet::Kind => visit(entry.kind.label_zh()),
+        Facet::Area => entry.area.iter().for_each(|area| visit(area)),
     }
 }
 
@@ -352,8 +389,8 @@ fn push_group(
 }
 
 /// The value tables, fixed-order facets already in display order.
-fn build_tables(entries: &[Entry], documents: &[SourceDocument]) -> [ValueTable; 8] {
-    let mut tables: [ValueTable; 8] = Default::default();
+fn build_tables(entries: &[Entry], documents: &[SourceDocument]) -> [ValueTable; FACETS] {
+    let mut tables: [ValueTable; FACETS] = Default::default();
 
     let doc_table = &mut tables[Facet::Doc.slot()];
     for document in documents {
@@ -388,6 +425,7 @@ fn build_tables(entries: &[Entry], documents: &[SourceDocument]) -> [ValueTable;
             Facet::Leader,
             Facet::District,
             Facet::Unit,
+            Facet::Area,
         ] {
             let table = &mut tables[facet.slot()];
             for_each_value(entry, facet, |value| {

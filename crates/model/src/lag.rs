@@ -84,7 +84,7 @@ fn lag_rows(
                 lagging: Vec::new(),
             });
             row.tracked += 1;
-            if entry.status == Status::Lagging {
+            if entry.status.needs_follow_up() {
                 row.lagging.push(position);
             }
         });
@@ -236,5 +236,24 @@ impl Matrix {
             (Some(row), Some(column)) => row[column],
             _ => RoleCounts::default(),
         }
+    }
+}
+
+/// What a report's follow-up lists count, in words: `滞后` for a mid-year report, `滞后或未完成`
+/// for one that states year-end outcomes (its 未完成 tasks are followed up too).
+pub fn follow_up_word(
+    index: &crate::index::Index,
+    document: &str,
+    lang: crate::lang::Lang,
+) -> &'static str {
+    let states_outcomes = index
+        .entries()
+        .iter()
+        .any(|entry| entry.document == document && entry.status.is_outcome());
+    match (states_outcomes, lang) {
+        (false, crate::lang::Lang::Zh) => "滞后",
+        (false, crate::lang::Lang::En) => "lagging",
+        (true, crate::lang::Lang::Zh) => "滞后或未完成",
+        (true, crate::lang::Lang::En) => "lagging or not completed",
     }
 }

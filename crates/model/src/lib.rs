@@ -8,6 +8,7 @@
 //! entries and the facet counts; [`stats`] functions summarise matches for charts.
 
 pub mod bulletin;
+pub mod commitments;
 pub mod compare;
 mod corpus;
 pub mod csv;

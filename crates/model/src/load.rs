@@ -107,6 +107,7 @@ pub fn parse_dataset(
     let dataset = Dataset {
         catalog,
         tasks: tasks.tasks,
+        commitments: tasks.commitments,
         projects: projects.projects,
         plan: plan.plan,
         links: links.content,

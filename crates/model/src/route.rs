@@ -132,6 +132,27 @@ impl Route {
         self.rows.unwrap_or(LIST_PAGE_SIZE)
     }
 
+    /// The route with document and item ids a link made before periods were part of
+    /// ids (`#/item/huzhou-2024-progress/t13`, `doc=huzhou-2024-progress`) replaced by
+    /// the current ones; `None` when nothing needed replacing.
+    pub fn with_current_ids(&self, catalog: &crate::types::Catalog) -> Option<Route> {
+        let mut route = self.clone();
+        let mut changed = false;
+        if let View::Item(id) = &route.view {
+            if let Some(current) = catalog.renamed_record_id(id) {
+                route.view = View::Item(current);
+                changed = true;
+            }
+        }
+        for doc in &mut route.filter.doc {
+            if let Some(current) = catalog.current_document_id(doc).filter(|c| c != doc) {
+                *doc = current.to_string();
+                changed = true;
+            }
+        }
+        changed.then_some(route)
+    }
+
     /// Reads `location.hash` (with or without the leading `#` or `/`). Unknown views
     /// give the overview, unknown parameters and values a facet cannot hold are
     /// ignored, malformed `%` sequences are kept literally; never panics.
@@ -150,7 +171,7 @@ impl Route {
 
     /// The canonical hash: the view's path, then the parameters in a fixed order
     /// (`doc year jurisdiction leader district unit role status kind q note watched tag
-    /// sort rows at`), values
+    /// each sort rows at`), values
     /// percent-encoded, empty and default parameters left out.
     pub fn to_hash(&self) -> String {
         let mut hash = String::from("#/");
@@ -252,6 +273,7 @@ fn parse_query(query: &str) -> Filter {
             "q" => filter.q = value,
             "note" => filter.note = value == "1",
             "watched" => filter.watched = value == "1",
+            "each" => filter.each = value == "1",
             "tag" => {
                 if !filter.tag.contains(&value) {
                     filter.tag.push(value);
@@ -320,6 +342,9 @@ fn query_string(filter: &Filter) -> String {
     }
     for tag in filter.tag.iter().filter(|tag| !tag.is_empty()) {
         pairs.push(("tag", tag.clone()));
+    }
+    if filter.each {
+        pairs.push(("each", "1".to_owned()));
     }
     if filter.sort == SortOrder::Status {
         pairs.push(("sort", SortOrder::STATUS_PARAM.to_owned()));

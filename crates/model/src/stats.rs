@@ -12,32 +12,31 @@ use crate::types::{Dataset, DocumentKind, SourceDocument, Status};
 /// How many entries have each status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct StatusCounts {
-    pub lagging: usize,
-    pub reported: usize,
-    pub no_progress: usize,
-    pub not_tracked: usize,
+    /// In `Status::ALL` order.
+    counts: [usize; Status::ALL.len()],
 }
 
 impl StatusCounts {
+    /// Counts given as (status, count) pairs; statuses not named count 0.
+    pub fn from_pairs(pairs: &[(Status, usize)]) -> StatusCounts {
+        let mut counts = StatusCounts::default();
+        for &(status, count) in pairs {
+            counts.counts[status.rank()] += count;
+        }
+        counts
+    }
+
     pub fn total(&self) -> usize {
-        self.lagging + self.reported + self.no_progress + self.not_tracked
+        self.counts.iter().sum()
     }
 
     pub fn get(&self, status: Status) -> usize {
-        match status {
-            Status::Lagging => self.lagging,
-            Status::Reported => self.reported,
-            Status::NoProgress => self.no_progress,
-            Status::NotTracked => self.not_tracked,
-        }
+        self.counts.get(status.rank()).copied().unwrap_or(0)
     }
 
     pub fn add(&mut self, status: Status) {
-        match status {
-            Status::Lagging => self.lagging += 1,
-            Status::Reported => self.reported += 1,
-            Status::NoProgress => self.no_progress += 1,
-            Status::NotTracked => self.not_tracked += 1,
+        if let Some(count) = self.counts.get_mut(status.rank()) {
+            *count += 1;
         }
     }
 
@@ -172,10 +171,15 @@ pub fn per_progress_document(
         .collect()
 }
 
-/// Lagging entries, newest document first, document order within a document.
+/// Entries to follow up — lagging, or not completed at the year's end — by each
+/// commitment's latest record (an earlier record a later report supersedes is left
+/// out), newest document first, document order within a document.
 pub fn lagging(index: &Index) -> Vec<usize> {
     let mut found: Vec<usize> = (0..index.entries().len())
-        .filter(|&position| index.entries()[position].status == Status::Lagging)
+        .filter(|&position| {
+            let entry = &index.entries()[position];
+            entry.status.needs_follow_up() && !entry.superseded
+        })
         .collect();
     found.sort_by_cached_key(|&position| Reverse(document_date(index, position)));
     found

@@ -28,6 +28,9 @@ pub struct Dataset {
     pub tasks: Vec<Task>,
     pub projects: Vec<Project>,
     pub plan: Plan,
+    /// From `tasks.json`: records of one commitment in several documents, joined.
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
     /// `links.json`: threads across documents and indicator figures.
     #[serde(default)]
     pub links: crate::links::Links,
@@ -51,6 +54,9 @@ pub struct Catalog {
 pub struct TasksFile {
     pub format_version: u32,
     pub tasks: Vec<Task>,
+    /// The same commitment followed through a year's documents (see [`Commitment`]).
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
 }
 
 /// `projects.json`.
@@ -129,6 +135,33 @@ pub struct SourceDocument {
     /// and lets the reader remove them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imported_locally: Option<String>,
+    /// Ids this document was published under before, which links and notes may still
+    /// carry (`huzhou-2024-progress` before periods were part of an id). Resolved by
+    /// [`Catalog::current_document_id`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_ids: Vec<String>,
+}
+
+impl Catalog {
+    /// The id a document has now, for an id a link or note may carry: itself when a
+    /// document has it, else the document that was published under it before.
+    pub fn current_document_id<'a>(&'a self, id: &'a str) -> Option<&'a str> {
+        if self.documents.iter().any(|document| document.id == id) {
+            return Some(id);
+        }
+        self.documents
+            .iter()
+            .find(|document| document.former_ids.iter().any(|former| former == id))
+            .map(|document| document.id.as_str())
+    }
+
+    /// A record id (`<document id>/<local id>`) with a former document id replaced by
+    /// the current one; `None` when it names no document, or already is current.
+    pub fn renamed_record_id(&self, id: &str) -> Option<String> {
+        let (document, local) = id.split_once('/')?;
+        let current = self.current_document_id(document)?;
+        (current != document).then(|| format!("{current}/{local}"))
+    }
 }
 
 impl SourceDocument {
@@ -212,19 +245,33 @@ pub struct UnitRef {
 pub enum Status {
     /// The progress report carries a supervisor's remark that the task lags.
     Lagging,
+    /// A year-end outcome: the report says the task was not completed (未完成).
+    NotCompleted,
     /// The progress report lists progress and no lagging remark.
     Reported,
     /// The task appears in a progress report, but no progress is written under it.
     NoProgress,
+    /// A year-end outcome for work that runs on beyond the year (持续推进): neither done
+    /// nor missed.
+    Ongoing,
+    /// A year-end outcome: the main targets met, some part still open (基本完成).
+    MostlyCompleted,
+    /// A year-end outcome: the task was completed (已完成).
+    Completed,
     /// The document is not a progress report (plan, speech, breakdown): nothing to judge.
     NotTracked,
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
+    /// Worst first: the order of facets, legends and `sort=status`.
+    pub const ALL: [Status; 8] = [
         Status::Lagging,
+        Status::NotCompleted,
         Status::NoProgress,
         Status::Reported,
+        Status::Ongoing,
+        Status::MostlyCompleted,
+        Status::Completed,
         Status::NotTracked,
     ];
 
@@ -232,8 +279,12 @@ impl Status {
     pub fn label_zh(self) -> &'static str {
         match self {
             Status::Lagging => "滞后",
+            Status::NotCompleted => "未完成",
             Status::Reported => "有进展",
             Status::NoProgress => "未报进展",
+            Status::Ongoing => "持续推进",
+            Status::MostlyCompleted => "基本完成",
+            Status::Completed => "已完成",
             Status::NotTracked => "无进度报告",
         }
     }
@@ -244,8 +295,12 @@ impl Status {
             Lang::Zh => self.label_zh(),
             Lang::En => match self {
                 Status::Lagging => "Lagging",
+                Status::NotCompleted => "Not completed",
                 Status::Reported => "Progress reported",
                 Status::NoProgress => "No progress reported",
+                Status::Ongoing => "Continuing",
+                Status::MostlyCompleted => "Largely completed",
+                Status::Completed => "Completed",
                 Status::NotTracked => "Not in a progress report",
             },
         }
@@ -259,10 +314,36 @@ impl Status {
     pub fn code(self) -> &'static str {
         match self {
             Status::Lagging => "lagging",
+            Status::NotCompleted => "not-completed",
             Status::Reported => "reported",
             Status::NoProgress => "no-progress",
+            Status::Ongoing => "ongoing",
+            Status::MostlyCompleted => "mostly-completed",
+            Status::Completed => "completed",
             Status::NotTracked => "not-tracked",
         }
+    }
+
+    /// Position in [`Status::ALL`].
+    pub fn rank(self) -> usize {
+        Status::ALL
+            .iter()
+            .position(|status| *status == self)
+            .unwrap_or(Status::ALL.len())
+    }
+
+    /// A year-end outcome (已完成, 基本完成, 未完成, 持续推进) rather than a mid-year state.
+    pub fn is_outcome(self) -> bool {
+        matches!(
+            self,
+            Status::NotCompleted | Status::Ongoing | Status::MostlyCompleted | Status::Completed
+        )
+    }
+
+    /// Whether a supervisor would follow the task up: lagging mid-year, or not
+    /// completed at the year's end.
+    pub fn needs_follow_up(self) -> bool {
+        matches!(self, Status::Lagging | Status::NotCompleted)
     }
 }
 
@@ -347,6 +428,73 @@ pub struct Task {
     /// departments only.
     pub districts: Vec<String>,
     pub source: SourceSpan,
+    /// The area of work a heading such as `一、经济发展` puts the task under, as
+    /// printed; `None` where the document has no such heading.
+    #[serde(default)]
+    pub area: Option<String>,
+    /// What the document says still stands in the way (存在问题 column).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<String>,
+    /// What the unit will do next (下步打算 column).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub next_steps: Vec<String>,
+    /// Columns of a table the importer has no field for, `[column name, cell]` in
+    /// column order: kept, never dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_columns: Vec<(String, String)>,
+}
+
+/// One commitment followed through the documents of its jurisdiction and year: the
+/// task breakdown and each progress report list it again, in their own numbering and
+/// words. Built by the importer; only commitments found in two or more documents are
+/// listed (a task in no list is its own commitment).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Commitment {
+    /// The id of its oldest record's task.
+    pub id: String,
+    pub jurisdiction: String,
+    pub year: u16,
+    /// Oldest first (document date, then id).
+    pub records: Vec<CommitmentRecord>,
+}
+
+/// One document's record of a commitment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommitmentRecord {
+    /// `Task::id`.
+    pub task: String,
+    pub document: String,
+    /// The document's date: when this status was reported.
+    pub date: String,
+    pub status: Status,
+    /// How this record was joined to the records before it.
+    #[serde(rename = "match")]
+    pub matched: JoinMatch,
+    /// Why a close match was made (the number and the likeness of the texts); `None`
+    /// for the first record and exact matches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum JoinMatch {
+    /// The commitment's oldest record.
+    First,
+    /// Number and text agree once width, spaces and punctuation are normalised.
+    Exact,
+    /// Not exact, but alike enough; `reason` says why.
+    Close,
+}
+
+impl JoinMatch {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            JoinMatch::First => lang.pick("首次列出", "first listed"),
+            JoinMatch::Exact => lang.pick("完全一致", "exact match"),
+            JoinMatch::Close => lang.pick("相近匹配", "close match"),
+        }
+    }
 }
 
 /// One of the yearly livelihood projects (民生实事).
@@ -543,6 +691,10 @@ mod citation_tests {
                 first_line: 1,
                 last_line: 1,
             },
+            area: None,
+            problems: Vec::new(),
+            next_steps: Vec::new(),
+            other_columns: Vec::new(),
         }
     }
 

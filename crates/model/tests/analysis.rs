@@ -86,8 +86,8 @@ fn shares_move_linearly_and_lower_pm25_is_better() {
 fn the_2024_report_lags_by_department_and_names_no_leaders() {
     let dataset = real_dataset();
     let index = Index::new(&dataset);
-    assert!(lag_by_leader(&index, "huzhou-2024-progress").is_empty());
-    let departments = lag_by_department(&index, "huzhou-2024-progress");
+    assert!(lag_by_leader(&index, "huzhou-2024-h1-progress").is_empty());
+    let departments = lag_by_department(&index, "huzhou-2024-h1-progress");
     let science = departments
         .iter()
         .find(|row| row.name == "市科技局")
@@ -95,7 +95,7 @@ fn the_2024_report_lags_by_department_and_names_no_leaders() {
     // t58 and t59 lag (remarks on 科创枢纽城市 and the labs); t56 and t60 do not.
     assert_eq!(
         ids(&index, &science.lagging),
-        ["huzhou-2024-progress/t58", "huzhou-2024-progress/t59"]
+        ["huzhou-2024-h1-progress/t58", "huzhou-2024-h1-progress/t59"]
     );
     assert_eq!(science.tracked, 4);
     // The seven lagging tasks of the report each count under their lead department.
@@ -113,7 +113,7 @@ fn lagging_2024_tasks_by_their_2021_leader() {
     let dataset = real_dataset();
     let index = Index::new(&dataset);
     let links = LinkIndex::new(&dataset.links);
-    let rows = lag_by_earlier_leader(&index, &links, "huzhou-2024-progress");
+    let rows = lag_by_earlier_leader(&index, &links, "huzhou-2024-h1-progress");
     let xiang = rows
         .iter()
         .find(|row| row.name == "项乐民")
@@ -123,9 +123,9 @@ fn lagging_2024_tasks_by_their_2021_leader() {
     assert_eq!(
         ids(&index, &xiang.lagging),
         [
-            "huzhou-2024-progress/t55",
-            "huzhou-2024-progress/t58",
-            "huzhou-2024-progress/t59"
+            "huzhou-2024-h1-progress/t55",
+            "huzhou-2024-h1-progress/t58",
+            "huzhou-2024-h1-progress/t59"
         ]
     );
     assert_eq!(rows[0].name, "项乐民", "most lagging first");
@@ -183,7 +183,7 @@ fn wang_gang_2021_to_2024_carried_dropped_added() {
         &index,
         &links,
         "huzhou-2021-breakdown",
-        "huzhou-2024-progress",
+        "huzhou-2024-h1-progress",
         &Scope::Leader("王纲".into()),
     );
     // The 2024 report names no leaders: 王纲's 2024 share is what his 2021 lead units
@@ -201,11 +201,11 @@ fn wang_gang_2021_to_2024_carried_dropped_added() {
         [
             (
                 "huzhou-2021-breakdown/a1-1-3".to_string(),
-                vec!["huzhou-2024-progress/t1".to_string()]
+                vec!["huzhou-2024-h1-progress/t1".to_string()]
             ),
             (
                 "huzhou-2021-breakdown/a2-1-3".to_string(),
-                vec!["huzhou-2024-progress/t1".to_string()]
+                vec!["huzhou-2024-h1-progress/t1".to_string()]
             ),
         ]
     );
@@ -225,15 +225,15 @@ fn wang_gang_2021_to_2024_carried_dropped_added() {
     assert_eq!(
         ids(&index, &result.added),
         [
-            "huzhou-2024-progress/t3",
-            "huzhou-2024-progress/t4",
-            "huzhou-2024-progress/t5",
-            "huzhou-2024-progress/t7",
-            "huzhou-2024-progress/t8",
-            "huzhou-2024-progress/t10",
-            "huzhou-2024-progress/t14",
-            "huzhou-2024-progress/t54",
-            "huzhou-2024-progress/t57",
+            "huzhou-2024-h1-progress/t3",
+            "huzhou-2024-h1-progress/t4",
+            "huzhou-2024-h1-progress/t5",
+            "huzhou-2024-h1-progress/t7",
+            "huzhou-2024-h1-progress/t8",
+            "huzhou-2024-h1-progress/t10",
+            "huzhou-2024-h1-progress/t14",
+            "huzhou-2024-h1-progress/t54",
+            "huzhou-2024-h1-progress/t57",
         ]
     );
 }

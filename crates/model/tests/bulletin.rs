@@ -13,12 +13,12 @@ fn huzhou_2024_bulletin_groups_its_seven_lagging_tasks() {
     let dataset = real_dataset();
     let index = Index::new(&dataset);
     let links = LinkIndex::new(&dataset.links);
-    let bulletin = Bulletin::new(&index, &links, "huzhou-2024-progress");
+    let bulletin = Bulletin::new(&index, &links, "huzhou-2024-h1-progress");
 
     let expected: Vec<String> = dataset
         .tasks
         .iter()
-        .filter(|task| task.document == "huzhou-2024-progress" && task.status == Status::Lagging)
+        .filter(|task| task.document == "huzhou-2024-h1-progress" && task.status == Status::Lagging)
         .map(|task| task.id.clone())
         .collect();
     assert_eq!(expected.len(), 7);
@@ -38,7 +38,7 @@ fn huzhou_2024_bulletin_groups_its_seven_lagging_tasks() {
         .expect("市科技局 group");
     assert_eq!(
         ids(&index, &science.lagging),
-        ["huzhou-2024-progress/t58", "huzhou-2024-progress/t59"]
+        ["huzhou-2024-h1-progress/t58", "huzhou-2024-h1-progress/t59"]
     );
     assert_eq!(bulletin.by_unit[0].name, "市科技局", "most lagging first");
 
@@ -61,7 +61,7 @@ fn a_report_without_lagging_tasks_has_empty_groups() {
     let index = Index::new(&dataset);
     let links = LinkIndex::new(&dataset.links);
     // The Pinghu 2023 report writes no lagging remark.
-    let bulletin = Bulletin::new(&index, &links, "pinghu-2023-progress");
+    let bulletin = Bulletin::new(&index, &links, "pinghu-2023-h1-progress");
     assert!(bulletin.tracked > 0);
     assert!(bulletin.lagging.is_empty());
     assert!(bulletin.by_unit.is_empty() && bulletin.by_leader.is_empty());

@@ -44,11 +44,13 @@ fn every_parameter() {
         role: Role::Lead,
         status: vec![Status::Lagging, Status::NoProgress],
         kind: vec![EntryKind::Project, EntryKind::Task(TaskKind::AnnualTask)],
+        area: Vec::new(),
         q: "高铁 轻轨".into(),
         sort: SortOrder::Status,
         note: false,
         watched: false,
         tag: Vec::new(),
+        each: false,
     };
     assert_eq!(route.filter, filter);
     assert_eq!(Route::parse(&route.to_hash()), route);
@@ -307,8 +309,15 @@ fn filter() -> impl Strategy<Value = Filter> {
             names(),
             names(),
         ),
-        (names(), names(), any::<bool>(), statuses(), kinds()),
-        (prop::option::of(text()), any::<bool>()),
+        (
+            names(),
+            names(),
+            any::<bool>(),
+            statuses(),
+            kinds(),
+            names(),
+        ),
+        (prop::option::of(text()), any::<bool>(), any::<bool>()),
         (
             any::<bool>(),
             any::<bool>(),
@@ -318,8 +327,8 @@ fn filter() -> impl Strategy<Value = Filter> {
         .prop_map(
             |(
                 (doc, year, jurisdiction, leader),
-                (district, unit, lead, status, kind),
-                (q, by_status),
+                (district, unit, lead, status, kind, area),
+                (q, by_status, each),
                 (note, watched, tag),
             )| Filter {
                 doc,
@@ -331,6 +340,7 @@ fn filter() -> impl Strategy<Value = Filter> {
                 role: if lead { Role::Lead } else { Role::Any },
                 status,
                 kind,
+                area,
                 q: q.unwrap_or_default(),
                 sort: if by_status {
                     SortOrder::Status
@@ -340,6 +350,7 @@ fn filter() -> impl Strategy<Value = Filter> {
                 note,
                 watched,
                 tag: tag.into_iter().collect(),
+                each,
             },
         )
 }

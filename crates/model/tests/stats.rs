@@ -5,16 +5,16 @@ mod common;
 use common::{at, dataset, ids, index};
 use planboard_model::{
     lagging, neighbours, per_district, per_leader, per_progress_document, per_unit, status_counts,
-    Filter, Index, StatusCounts,
+    Filter, Index, Status, StatusCounts,
 };
 
 fn counts(lagging: usize, reported: usize, no_progress: usize, not_tracked: usize) -> StatusCounts {
-    StatusCounts {
-        lagging,
-        reported,
-        no_progress,
-        not_tracked,
-    }
+    StatusCounts::from_pairs(&[
+        (Status::Lagging, lagging),
+        (Status::Reported, reported),
+        (Status::NoProgress, no_progress),
+        (Status::NotTracked, not_tracked),
+    ])
 }
 
 fn all(index: &Index) -> Vec<usize> {

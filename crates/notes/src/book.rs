@@ -47,6 +47,26 @@ impl NoteBook {
         self.written().count()
     }
 
+    /// Moves the note on `from` to `to` (an item whose id changed: a document id that
+    /// gained its period). Nothing moves when `to` already has a note — both stay, so
+    /// nothing the reader wrote is lost. Returns whether the note moved.
+    pub fn rename_item(&mut self, from: &str, to: &str) -> bool {
+        if from == to || self.notes.contains_key(to) {
+            return false;
+        }
+        let Some(mut note) = self.notes.remove(from) else {
+            return false;
+        };
+        note.item_id = to.to_string();
+        self.notes.insert(to.to_string(), note);
+        true
+    }
+
+    /// Item ids of every note, in order.
+    pub fn item_ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.notes.keys().map(String::as_str)
+    }
+
     /// Stores `note` under its item id, returning the one it replaces.
     pub fn insert(&mut self, note: Note) -> Option<Note> {
         self.notes.insert(note.item_id.clone(), note)
@@ -190,5 +210,29 @@ mod tests {
             book.tag_counts(),
             vec![("甲".into(), 2), ("丙".into(), 1), ("乙".into(), 1)]
         );
+    }
+}
+
+#[cfg(test)]
+mod rename_tests {
+    use super::*;
+
+    #[test]
+    fn a_note_follows_its_item_to_a_new_id_without_overwriting() {
+        let mut book = NoteBook::new();
+        let mut note = Note::empty("huzhou-2024-progress/t13");
+        note.text = "跟进高铁".into();
+        book.insert(note);
+        assert!(book.rename_item("huzhou-2024-progress/t13", "huzhou-2024-h1-progress/t13"));
+        let moved = book.get("huzhou-2024-h1-progress/t13").expect("moved");
+        assert_eq!(
+            (moved.item_id.as_str(), moved.text.as_str()),
+            ("huzhou-2024-h1-progress/t13", "跟进高铁")
+        );
+        assert!(book.get("huzhou-2024-progress/t13").is_none());
+        book.insert(Note::empty("a/t1"));
+        book.insert(Note::empty("b/t1"));
+        assert!(!book.rename_item("a/t1", "b/t1"));
+        assert_eq!(book.len(), 3);
     }
 }

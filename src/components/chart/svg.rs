@@ -135,7 +135,8 @@ pub(super) fn chart_svg(
     }
 }
 
-/// The hatch (滞后) and dot (未报进展) patterns, with ids unique to one chart.
+/// The hatch (滞后), dot (未报进展) and cross (未完成) patterns, with ids unique to one
+/// chart, so the two statuses a supervisor follows up never read as a plain colour.
 fn patterns(prefix: &str) -> impl IntoView {
     view! {
         <defs>
@@ -147,6 +148,10 @@ fn patterns(prefix: &str) -> impl IntoView {
             <pattern id=format!("{prefix}-dots") width="5" height="5" patternUnits="userSpaceOnUse">
                 <rect width="5" height="5" fill="#f0c05a"></rect>
                 <circle cx="2.5" cy="2.5" r="1.1" fill="#6b4a00"></circle>
+            </pattern>
+            <pattern id=format!("{prefix}-cross") width="6" height="6" patternUnits="userSpaceOnUse">
+                <rect width="6" height="6" fill="#6d1a7e"></rect>
+                <path d="M0 0L6 6M6 0L0 6" stroke="#e9c8ef" stroke-width="1.2"></path>
             </pattern>
         </defs>
     }

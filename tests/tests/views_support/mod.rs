@@ -358,7 +358,7 @@ pub fn every_view(data: &Data) -> Vec<(&'static str, String, &'static str)> {
         ),
         (
             "item",
-            "#/item/huzhou-2024-progress/t13".to_owned(),
+            "#/item/huzhou-2024-h1-progress/t13".to_owned(),
             ".item-page .neighbours",
         ),
         ("plan", "#/plan".to_owned(), ".plan-page .indicator-table"),
@@ -412,7 +412,7 @@ pub fn every_view(data: &Data) -> Vec<(&'static str, String, &'static str)> {
         ),
         (
             "bulletin",
-            "#/bulletin?doc=huzhou-2024-progress".to_owned(),
+            "#/bulletin?doc=huzhou-2024-h1-progress".to_owned(),
             "[data-testid=\"bulletin-by-unit\"]",
         ),
         ("import", "#/import".to_owned(), ".import-page"),

@@ -7,7 +7,7 @@ use crate::parsed::RawLeader;
 use crate::text::split_outside_brackets;
 
 /// Leader titles, longest first so `常务副市长` wins over `副市长` and `市长`.
-const LEADER_TITLES: &[&str] = &[
+pub(crate) const LEADER_TITLES: &[&str] = &[
     "常务副市长",
     "常务副县长",
     "常务副区长",

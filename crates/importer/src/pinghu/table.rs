@@ -7,15 +7,24 @@
 pub(crate) enum Role {
     /// 序号, 编号.
     Number,
-    /// 主要工作任务, 重点工作, 工作内容, 目标任务 …
+    /// 主要工作任务, 重点工作, 工作任务, 任务内容, 目标任务 …
     Task,
-    /// 完成情况, 工作进展, 推进情况 …
+    /// 完成情况, 进展情况, 推进情况, 工作进展, 落实情况 …
     Progress,
-    /// 牵头单位, 责任单位, 配合单位; `lead` is false for 配合/协办 columns.
+    /// 责任领导, 分管领导, 市领导, 牵头领导, 联系领导 …
+    Leader,
+    /// 牵头单位, 主办单位, 责任单位, 配合单位 …; `lead` is false for 配合/协办/参与 columns.
     Units { lead: bool },
-    /// 备注, 督查意见, 存在问题: where a supervisor would write a verdict.
+    /// 完成状态, 是否完成, 完成等次: the status the report states.
+    Outcome,
+    /// 存在问题, 困难问题.
+    Problems,
+    /// 下步打算, 下步计划, 下一步工作.
+    NextSteps,
+    /// 备注, 督查意见: where a supervisor would write a verdict.
     Note,
-    /// Anything else (完成时限 …); its text is kept with its column name.
+    /// Anything else (完成时限, 年度目标 beside the task …): kept on the record under its
+    /// column name.
     Other,
 }
 
@@ -36,29 +45,51 @@ pub(crate) struct Header {
 }
 
 /// A column name longer than this is a cell of text, not a name.
-const MAX_NAME_CHARS: usize = 12;
+const MAX_NAME_CHARS: usize = 16;
 
 fn is_pipe(c: char) -> bool {
     c == '|' || c == '｜'
 }
 
-/// The role a column name announces. Deadlines are checked before progress because
-/// `完成时限` also contains `完成`.
+/// The role a column name announces. The order of the checks matters: `完成时限`
+/// and `完成状态` contain `完成` (progress), `牵头领导` contains `牵头` (units),
+/// `存在问题` is not a supervisor's note.
 pub(crate) fn role_of(name: &str) -> Role {
     let has = |words: &[&str]| words.iter().any(|word| name.contains(word));
     if has(&["序号", "编号"]) || name == "序" {
         Role::Number
-    } else if has(&["时限", "时间", "期限"]) {
+    } else if has(&["时限", "时间", "期限", "节点"]) {
         Role::Other
-    } else if has(&["单位", "部门"]) {
+    } else if has(&["领导", "市长", "负责人"]) {
+        Role::Leader
+    } else if has(&["单位", "部门", "科室"]) || matches!(name, "牵头" | "配合" | "责任主体")
+    {
         Role::Units {
-            lead: !has(&["配合", "协办", "参与", "协助"]),
+            lead: !has(&["配合", "协办", "参与", "协助", "协同", "会同"]),
         }
-    } else if has(&["备注", "意见", "评价", "问题"]) {
+    } else if has(&[
+        "状态",
+        "是否",
+        "等次",
+        "完成结果",
+        "完成度",
+        "评价结果",
+        "评估结果",
+    ]) {
+        Role::Outcome
+    } else if has(&["问题", "困难", "短板"]) && !has(&["完成", "进展", "推进", "情况"])
+    {
+        // `进展情况及存在问题` is the progress column that also holds the problems.
+        Role::Problems
+    } else if has(&["下步", "下一步", "下阶段", "打算", "工作计划"]) {
+        Role::NextSteps
+    } else if has(&["备注", "意见", "评价", "说明"]) {
         Role::Note
-    } else if has(&["完成", "进展", "进度", "情况"]) {
+    } else if has(&["完成", "进展", "进度", "情况", "成效", "实绩"]) {
         Role::Progress
-    } else if has(&["任务", "工作", "内容", "事项", "目标"]) {
+    } else if has(&[
+        "任务", "工作", "内容", "事项", "目标", "项目", "举措", "措施",
+    ]) {
         Role::Task
     } else {
         Role::Other
@@ -66,8 +97,9 @@ pub(crate) fn role_of(name: &str) -> Role {
 }
 
 impl Header {
-    /// Reads `line` as a header: short column names, one naming the task and one the
-    /// progress (a breakdown table without progress is another kind of document).
+    /// Reads `line` as a header: short column names, one naming the task and at least
+    /// one more the importer knows (a number, a leader, units or progress). A header
+    /// without a progress column is a task breakdown's (see [`Header::has_progress`]).
     pub fn read(line: &str) -> Option<Header> {
         if !line.chars().any(is_pipe) {
             return None;
@@ -85,7 +117,10 @@ impl Header {
         let mut seen_task = false;
         for piece in pieces {
             let name: String = piece.chars().filter(|c| !c.is_whitespace()).collect();
-            if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+            // A row's number cell or a sentence is not a column name.
+            let row_like = crate::progress::lines::bare_number(&name).is_some()
+                || name.ends_with(['。', '；', ';', '，', ',', '！']);
+            if name.is_empty() || row_like || name.chars().count() > MAX_NAME_CHARS {
                 return None;
             }
             let mut role = role_of(&name);
@@ -99,11 +134,33 @@ impl Header {
             columns.push(Column { name, role });
         }
         let has = |wanted: Role| columns.iter().any(|column| column.role == wanted);
-        (has(Role::Task) && has(Role::Progress)).then_some(Header {
+        let known_beside_task = columns.iter().any(|column| {
+            matches!(
+                column.role,
+                Role::Number | Role::Progress | Role::Leader | Role::Units { .. }
+            )
+        });
+        (has(Role::Task) && known_beside_task).then_some(Header {
             columns,
             leading_border,
             trailing_border,
         })
+    }
+
+    /// Whether the table reports progress (else it is a task breakdown).
+    pub fn has_progress(&self) -> bool {
+        self.columns
+            .iter()
+            .any(|column| matches!(column.role, Role::Progress | Role::Outcome))
+    }
+
+    /// Names of the columns kept as they are (`Role::Other`), for the accounting.
+    pub fn other_columns(&self) -> Vec<&str> {
+        self.columns
+            .iter()
+            .filter(|column| column.role == Role::Other)
+            .map(|column| column.name.as_str())
+            .collect()
     }
 
     /// Index of the first column with `role`.
@@ -240,7 +297,55 @@ mod tests {
                 Role::Note
             ]
         );
-        assert_eq!(Header::read("序号 | 任务 | 牵头单位 |"), None);
+        let breakdown = Header::read("序号 | 重点工作 | 责任领导 | 牵头单位 | 配合单位 |").unwrap();
+        let roles: Vec<Role> = breakdown.columns.iter().map(|c| c.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Number,
+                Role::Task,
+                Role::Leader,
+                Role::Units { lead: true },
+                Role::Units { lead: false }
+            ]
+        );
+        assert!(!breakdown.has_progress());
+        let reordered = Header::read(
+            "| 牵头领导 | 工作任务 | 主办单位 | 协办单位 | 推进情况 | 完成状态 | 存在问题 | 下步打算 | 督查意见 | 序号 |",
+        )
+        .unwrap();
+        let roles: Vec<Role> = reordered.columns.iter().map(|c| c.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Leader,
+                Role::Task,
+                Role::Units { lead: true },
+                Role::Units { lead: false },
+                Role::Progress,
+                Role::Outcome,
+                Role::Problems,
+                Role::NextSteps,
+                Role::Note,
+                Role::Number
+            ]
+        );
+        assert_eq!(Header::read("任务 | 其他 |"), None);
+        let named = Header::read(
+            "序号 | 年度目标任务 | 2023年1-9月推进落实情况 | 是否按期完成 | 进展情况及存在问题 |",
+        )
+        .unwrap();
+        let roles: Vec<Role> = named.columns.iter().map(|c| c.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Number,
+                Role::Task,
+                Role::Progress,
+                Role::Outcome,
+                Role::Progress
+            ]
+        );
         assert_eq!(
             Header::read("1 | 生产总值增长6%,一般公共预算收入增长5%。 | 完成情况 |"),
             None

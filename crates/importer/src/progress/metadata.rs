@@ -4,72 +4,119 @@
 //! Neither source document has a title page, so each fact is taken from the way the
 //! reports talk: the city names itself in its own policy titles (`《湖州市…》`), the
 //! year is the one the text mentions most (`截至2024年6月底` wins outright), and the
-//! period from the data cut-offs (`上半年`, `1-6月`).
+//! period from the title, else the data cut-offs (`上半年`, `1-6月`; see
+//! [`crate::period`]). A city or year the body names only once is a passing mention
+//! (a neighbour, last year's figure), not the report's: then the reader is asked.
 
+use crate::error::{ImportError, MissingDetail};
+use crate::period::{DocumentDetails, Period};
 use std::collections::BTreeMap;
 
-/// One part of a year a progress report may cover.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct YearPart {
-    /// As it is written in a period, e.g. `上半年`.
-    pub label: &'static str,
-    pub end_month: u32,
-    /// Words that report figures for exactly this part.
-    markers: &'static [&'static str],
-}
-
-const YEAR_PARTS: &[YearPart] = &[
-    YearPart {
-        label: "一季度",
-        end_month: 3,
-        markers: &["一季度", "1-3月", "1—3月", "1至3月"],
-    },
-    YearPart {
-        label: "上半年",
-        end_month: 6,
-        markers: &["上半年", "半年度", "1-6月", "1—6月", "1至6月"],
-    },
-    YearPart {
-        label: "前三季度",
-        end_month: 9,
-        markers: &["前三季度", "1-9月", "1—9月", "1至9月"],
-    },
-];
-
-/// What the text tells about the report as a whole.
+/// Whose report it is, for which year and period, up to when: read from the text,
+/// with what the reader gave taking precedence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ReportFacts {
     /// e.g. `湖州市`.
     pub jurisdiction: String,
     pub year: u16,
-    /// `None` when the text reports on no part of a year (then the whole year is meant).
-    pub part: Option<YearPart>,
+    pub part: Period,
+    /// A date the reader gave, which wins over the one read from the cut-offs.
+    given_date: Option<String>,
 }
 
 impl ReportFacts {
-    /// Reads the facts; `None` when the text names no city or no year.
-    pub fn read(text: &str) -> Option<ReportFacts> {
-        Some(ReportFacts {
-            jurisdiction: jurisdiction(text)?,
-            year: report_year(text)?,
-            part: year_part(text),
-        })
+    /// What the text states: the city, the year, the period (from `titles`, the lines
+    /// above the records, else from the body's figures). Missing facts stay `None`.
+    pub fn stated(text: &str, titles: &[String]) -> DocumentDetails {
+        ReportFacts::stated_with(text, titles, false)
     }
 
-    /// e.g. `2024年上半年`, or `2024年` for a whole-year report.
+    /// As [`ReportFacts::stated`]; `year_end_verdicts` says most tasks open with a
+    /// year-end verdict (已完成, 基本完成, 未完成 …): then, unless the title names a period,
+    /// the report is the year-end one, whatever earlier figures its body quotes.
+    fn stated_with(text: &str, titles: &[String], year_end_verdicts: bool) -> DocumentDetails {
+        let period = titles
+            .iter()
+            .find_map(|title| Period::in_title(title))
+            .or_else(|| year_end_verdicts.then_some(Period::FullYear))
+            .or_else(|| Period::in_body(text));
+        let titled = |name: &String| titles.iter().any(|title| title.contains(name.as_str()));
+        let title_year = titles.iter().find_map(|title| report_year(title, 1));
+        DocumentDetails {
+            jurisdiction: titles
+                .iter()
+                .find_map(|title| jurisdiction(title, 1))
+                .or_else(|| jurisdiction(text, 2))
+                .filter(|name| titled(name) || text.matches(name.as_str()).count() >= 2),
+            year: title_year.or_else(|| report_year(text, 2)),
+            period: period.map(Period::label),
+            date: None,
+        }
+    }
+
+    /// The facts from the text, overridden by `given`; an error naming each fact that
+    /// neither states (a report's owner is never guessed).
+    pub fn resolve(
+        text: &str,
+        titles: &[String],
+        given: &DocumentDetails,
+        file: &str,
+    ) -> Result<ReportFacts, ImportError> {
+        ReportFacts::resolve_with(text, titles, false, given, file)
+    }
+
+    /// [`ReportFacts::resolve`] for a report whose tasks mostly open with a year-end
+    /// verdict (see [`ReportFacts::stated_with`]).
+    pub fn resolve_with(
+        text: &str,
+        titles: &[String],
+        year_end_verdicts: bool,
+        given: &DocumentDetails,
+        file: &str,
+    ) -> Result<ReportFacts, ImportError> {
+        let problems = given.problems();
+        if !problems.is_empty() {
+            return Err(ImportError::new(file, 0, problems.join(";")));
+        }
+        let details =
+            ReportFacts::stated_with(text, titles, year_end_verdicts).overridden_by(given);
+        let part = details.period.as_deref().and_then(Period::parse);
+        let mut missing = Vec::new();
+        if details.jurisdiction.is_none() {
+            missing.push(MissingDetail::Jurisdiction);
+        }
+        if details.year.is_none() {
+            missing.push(MissingDetail::Year);
+        }
+        if part.is_none() {
+            missing.push(MissingDetail::Period);
+        }
+        match (details.jurisdiction, details.year, part) {
+            (Some(jurisdiction), Some(year), Some(part)) => Ok(ReportFacts {
+                jurisdiction: jurisdiction.trim().to_string(),
+                year,
+                part,
+                given_date: details.date,
+            }),
+            _ => Err(ImportError::missing_details(file, missing)),
+        }
+    }
+
+    /// e.g. `2024年上半年`, `2023年全年`.
     pub fn period(&self) -> String {
-        format!("{}年{}", self.year, self.part.map_or("", |part| part.label))
+        format!("{}年{}", self.year, self.part.label())
     }
 
-    /// The day the data run to when the text states it for the period's last month
-    /// (`截至6月底` → `2024-06-30`), else that month (`2023-06`), else the year.
+    /// The date given, else the day the data run to when the text states it for the
+    /// period's last month (`截至6月底` → `2024-06-30`), else that month (`2023-06`).
     pub fn date(&self, text: &str) -> String {
-        let Some(part) = self.part else {
-            return self.year.to_string();
-        };
+        if let Some(date) = &self.given_date {
+            return date.clone();
+        }
+        let end_month = self.part.end_month();
         let last_day = cutoffs(text)
             .into_iter()
-            .filter(|cutoff| cutoff.month == part.end_month)
+            .filter(|cutoff| cutoff.month == end_month)
             .filter(|cutoff| cutoff.year.is_none_or(|year| year == self.year))
             .map(|cutoff| {
                 cutoff
@@ -78,8 +125,8 @@ impl ReportFacts {
             })
             .max();
         match last_day {
-            Some(day) => format!("{:04}-{:02}-{:02}", self.year, part.end_month, day),
-            None => format!("{:04}-{:02}", self.year, part.end_month),
+            Some(day) => format!("{:04}-{:02}-{:02}", self.year, end_month, day),
+            None => format!("{:04}-{:02}", self.year, end_month),
         }
     }
 }
@@ -94,7 +141,7 @@ const NOT_A_PLACE: &[char] = &['全', '本', '我', '该', '各', '城', '市', 
 /// The city the report is about: the `XY市` the text names most often (a city writes
 /// its own name in every policy title and statistic; neighbours appear a few times).
 /// `市场` (market) is not a city.
-fn jurisdiction(text: &str) -> Option<String> {
+fn jurisdiction(text: &str, at_least: usize) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for at in 2..chars.len() {
@@ -113,6 +160,7 @@ fn jurisdiction(text: &str) -> Option<String> {
     }
     counts
         .into_iter()
+        .filter(|(_, (count, _))| *count >= at_least)
         .max_by(|(_, (count_a, first_a)), (_, (count_b, first_b))| {
             count_a.cmp(count_b).then(first_b.cmp(first_a))
         })
@@ -121,7 +169,8 @@ fn jurisdiction(text: &str) -> Option<String> {
 
 /// `截至2024年…` names the report's year outright; otherwise the year the text writes
 /// most often (`2023年` beats a plan's `2025年` and a backlog's `2022年`).
-fn report_year(text: &str) -> Option<u16> {
+/// A year written fewer than `at_least` times is a passing mention, not the report's.
+fn report_year(text: &str, at_least: usize) -> Option<u16> {
     if let Some(year) = cutoffs(text).into_iter().find_map(|cutoff| cutoff.year) {
         return Some(year);
     }
@@ -137,6 +186,7 @@ fn report_year(text: &str) -> Option<u16> {
     }
     counts
         .into_iter()
+        .filter(|(_, (count, _))| *count >= at_least)
         .max_by(|(_, (count_a, first_a)), (_, (count_b, first_b))| {
             count_a.cmp(count_b).then(first_b.cmp(first_a))
         })
@@ -149,19 +199,6 @@ fn four_digit_year(digits: &[char]) -> Option<u16> {
     }
     let year: u16 = digits.iter().collect::<String>().parse().ok()?;
     (1990..=2100).contains(&year).then_some(year)
-}
-
-/// The part of the year whose markers the text uses most.
-fn year_part(text: &str) -> Option<YearPart> {
-    YEAR_PARTS
-        .iter()
-        .map(|part| {
-            let hits: usize = part.markers.iter().map(|m| text.matches(m).count()).sum();
-            (hits, part)
-        })
-        .filter(|(hits, _)| *hits > 0)
-        .max_by_key(|(hits, part)| (*hits, part.end_month))
-        .map(|(_, part)| *part)
 }
 
 /// A data cut-off: `截至2024年6月底`, `截至6月30日`, `截至5月末`.
@@ -245,30 +282,84 @@ mod tests {
     #[test]
     fn city_is_the_most_named() {
         let text = "《平湖市方案》,平湖市全市,嘉兴市,全市,城市,农贸市场,农贸市场";
-        assert_eq!(jurisdiction(text).as_deref(), Some("平湖市"));
-        assert_eq!(jurisdiction("全市城市"), None);
+        assert_eq!(jurisdiction(text, 2).as_deref(), Some("平湖市"));
+        assert_eq!(jurisdiction("全市城市", 1), None);
     }
 
     #[test]
     fn year_prefers_the_cutoff() {
-        assert_eq!(report_year("2023年,2023年,截至2024年6月底"), Some(2024));
-        assert_eq!(report_year("2022年;2023年;2023年;2025年"), Some(2023));
-        assert_eq!(report_year("12023年"), None);
+        assert_eq!(report_year("2023年,2023年,截至2024年6月底", 2), Some(2024));
+        assert_eq!(report_year("2022年;2023年;2023年;2025年", 2), Some(2023));
+        assert_eq!(report_year("12023年", 1), None);
+    }
+
+    fn facts(text: &str) -> Result<ReportFacts, ImportError> {
+        ReportFacts::resolve(text, &[], &DocumentDetails::default(), "f.txt")
     }
 
     #[test]
     fn date_is_the_cutoff_of_the_periods_last_month() {
         let text = "截至2024年6月底,上半年;截至6月30日;截至5月末";
-        let facts = ReportFacts::read(&format!("湖州市{text}")).unwrap();
-        assert_eq!(facts.period(), "2024年上半年");
-        assert_eq!(facts.date(text), "2024-06-30");
-        let facts = ReportFacts::read("平湖市2023年上半年,截至5月末").unwrap();
-        assert_eq!(facts.date("截至5月末"), "2023-06");
-        let facts = ReportFacts::read("平湖市2023年").unwrap();
+        let read = facts(&format!("湖州市,湖州市{text}")).unwrap();
+        assert_eq!(read.period(), "2024年上半年");
+        assert_eq!(read.date(text), "2024-06-30");
+        let read = facts("平湖市2023年上半年,平湖市2023年,截至5月末").unwrap();
+        assert_eq!(read.date("截至5月末"), "2023-06");
+        let read = facts("平湖市2023年全年实现,平湖市2023年,截至12月底").unwrap();
         assert_eq!(
-            (facts.period().as_str(), facts.date("")),
-            ("2023年", "2023".into())
+            (read.period().as_str(), read.date("截至12月底").as_str()),
+            ("2023年全年", "2023-12-31")
         );
+    }
+
+    #[test]
+    fn year_end_verdicts_make_a_year_end_report_unless_the_title_says_otherwise() {
+        let text = "平湖市2023年,平湖市2023年,上半年增长5%,上半年";
+        let given = DocumentDetails::default();
+        let read = ReportFacts::resolve_with(text, &[], true, &given, "f.txt").unwrap();
+        assert_eq!(read.part, Period::FullYear);
+        let titled = ["平湖市2023年重点工作前三季度推进情况".to_string()];
+        let read = ReportFacts::resolve_with(text, &titled, true, &given, "f.txt").unwrap();
+        assert_eq!(read.part, Period::FirstThreeQuarters);
+        let read = ReportFacts::resolve_with(text, &[], false, &given, "f.txt").unwrap();
+        assert_eq!(read.part, Period::FirstHalf);
+    }
+
+    #[test]
+    fn missing_facts_are_named_and_given_ones_win() {
+        let error = facts("重点工作进展,完成投资3亿元").unwrap_err();
+        assert_eq!(
+            error.missing,
+            [
+                MissingDetail::Jurisdiction,
+                MissingDetail::Year,
+                MissingDetail::Period
+            ]
+        );
+        assert!(error.to_string().starts_with("f.txt: 文中没有写明辖区"));
+        let given = DocumentDetails {
+            jurisdiction: Some("平湖市".into()),
+            year: Some(2023),
+            period: Some("前三季度".into()),
+            date: Some("2023-10-12".into()),
+        };
+        let read = ReportFacts::resolve("湖州市2024年上半年", &[], &given, "f.txt").unwrap();
+        assert_eq!(
+            (read.jurisdiction.as_str(), read.period(), read.date("")),
+            (
+                "平湖市",
+                "2023年前三季度".to_string(),
+                "2023-10-12".to_string()
+            )
+        );
+        let titled = ReportFacts::resolve(
+            "上半年,上半年",
+            &["平湖市2023年重点工作年度完成情况".into()],
+            &DocumentDetails::default(),
+            "f.txt",
+        )
+        .unwrap();
+        assert_eq!(titled.part, Period::FullYear);
     }
 
     #[test]
