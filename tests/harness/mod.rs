@@ -15,6 +15,7 @@
 //! parallel without sharing state.
 
 mod chrome;
+mod devtools;
 mod dom;
 mod fixture;
 mod language;
@@ -27,6 +28,7 @@ use std::time::Duration;
 use fantoccini::Client;
 
 pub use chrome::{Browser, ConsoleMessage, Viewport};
+pub use devtools::OldChromium;
 pub use fixture::{built_dist, target_dir, workspace_root, DistCopy};
 pub use server::{Served, Site};
 
