@@ -201,18 +201,23 @@ impl OldChromium {
         }
     }
 
-    /// Opens `url` and waits for its load event.
+    /// Opens `url` and waits for its load event, or for the hash change when only the
+    /// part after `#` differs from the page shown.
     pub async fn open(&self, url: &str) {
-        let loaded = self.events_seen();
+        let before = self.events_seen();
         self.call("Page.navigate", json!({ "url": url })).await;
-        self.wait_for_event("Page.loadEventFired", loaded).await;
+        self.wait_for_event(
+            &["Page.loadEventFired", "Page.navigatedWithinDocument"],
+            before,
+        )
+        .await;
     }
 
     /// Reloads the page, as the reload button does, and waits for its load event.
     pub async fn reload(&self) {
-        let loaded = self.events_seen();
+        let before = self.events_seen();
         self.call("Page.reload", json!({})).await;
-        self.wait_for_event("Page.loadEventFired", loaded).await;
+        self.wait_for_event(&["Page.loadEventFired"], before).await;
     }
 
     /// The value of a JavaScript expression (a promise is awaited); fails the test when
@@ -376,8 +381,25 @@ impl OldChromium {
     /// Fails the test with `message`, the page's exceptions and a screenshot.
     pub async fn fail(&self, message: &str) -> ! {
         let screenshot = self.screenshot("failure").await;
+        let page = self
+            .try_call(
+                "Runtime.evaluate",
+                json!({ "expression": "location.href + ' (' + document.readyState + ')'" }),
+            )
+            .await
+            .map(|result| result["result"]["value"].to_string());
+        let recent: Vec<String> = {
+            let events = lock(&self.events);
+            let skip = events.len().saturating_sub(12);
+            events
+                .iter()
+                .skip(skip)
+                .filter_map(|event| event["method"].as_str().map(str::to_owned))
+                .collect()
+        };
         panic!(
-            "Chromium {}: {message}\n  exceptions: {:?}\n  console errors: {:?}\n  screenshot: {screenshot:?}",
+            "Chromium {}: {message}\n  page: {page:?}\n  exceptions: {:?}\n  console errors: {:?}\n  \
+             last events: {recent:?}\n  screenshot: {screenshot:?}",
             self.major,
             self.exceptions(),
             self.console_errors()
@@ -388,18 +410,19 @@ impl OldChromium {
         lock(&self.events).len()
     }
 
-    async fn wait_for_event(&self, method: &str, after: usize) {
+    async fn wait_for_event(&self, methods: &[&str], after: usize) {
         let deadline = tokio::time::Instant::now() + WAIT_TIMEOUT;
         loop {
-            let seen = lock(&self.events)
-                .iter()
-                .skip(after)
-                .any(|event| event["method"] == method);
+            let seen = lock(&self.events).iter().skip(after).any(|event| {
+                methods
+                    .iter()
+                    .any(|method| event["method"].as_str() == Some(method))
+            });
             if seen {
                 return;
             }
             if tokio::time::Instant::now() > deadline {
-                self.fail(&format!("no {method} within {WAIT_TIMEOUT:?}"))
+                self.fail(&format!("none of {methods:?} within {WAIT_TIMEOUT:?}"))
                     .await;
             }
             tokio::time::sleep(POLL_INTERVAL).await;
@@ -462,26 +485,48 @@ async fn page_socket_url(port: u16, major: u32) -> String {
     }
 }
 
-/// A GET on the browser's own HTTP endpoint; it closes the connection after answering.
+/// A GET on the browser's own HTTP endpoint. It keeps the connection open after
+/// answering, so the body is read to its Content-Length, not to the end of the stream.
 async fn http_get_json(port: u16, path: &str) -> Result<Value, String> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port))
+    let exchange = async {
+        let mut stream = TcpStream::connect(("127.0.0.1", port))
+            .await
+            .map_err(|error| error.to_string())?;
+        let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+        stream
+            .write_all(request.as_bytes())
+            .await
+            .map_err(|error| error.to_string())?;
+        let mut response = Vec::new();
+        let mut chunk = [0u8; 8192];
+        loop {
+            let read = stream
+                .read(&mut chunk)
+                .await
+                .map_err(|error| error.to_string())?;
+            if read == 0 {
+                return Err("the connection closed before the whole answer".to_owned());
+            }
+            response.extend_from_slice(&chunk[..read]);
+            let text = String::from_utf8_lossy(&response);
+            let Some((head, body)) = text.split_once("\r\n\r\n") else {
+                continue;
+            };
+            let length = head
+                .lines()
+                .find_map(|line| {
+                    let (name, value) = line.split_once(':')?;
+                    name.eq_ignore_ascii_case("content-length")
+                        .then(|| value.trim().parse::<usize>().ok())
+                        .flatten()
+                })
+                .ok_or("no Content-Length")?;
+            if body.len() >= length {
+                return serde_json::from_str(body).map_err(|error| error.to_string());
+            }
+        }
+    };
+    tokio::time::timeout(COMMAND_TIMEOUT, exchange)
         .await
-        .map_err(|error| error.to_string())?;
-    let request =
-        format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
-    stream
-        .write_all(request.as_bytes())
-        .await
-        .map_err(|error| error.to_string())?;
-    let mut response = Vec::new();
-    stream
-        .read_to_end(&mut response)
-        .await
-        .map_err(|error| error.to_string())?;
-    let text = String::from_utf8_lossy(&response);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, body)| body)
-        .ok_or("no HTTP body")?;
-    serde_json::from_str(body).map_err(|error| error.to_string())
+        .map_err(|_| format!("no answer to GET {path} within {COMMAND_TIMEOUT:?}"))?
 }
