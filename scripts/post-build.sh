@@ -3,7 +3,11 @@
 # moves it into dist/.
 #
 # 1. Moves Trunk's inline bootstrap `<script type="module">…</script>` into an external
-#    file, so index.html can carry a Content-Security-Policy without 'unsafe-inline'.
+#    file, so index.html can carry a Content-Security-Policy without 'unsafe-inline'. It
+#    is Trunk.toml's `pattern_script`, written without a top-level `await` (Chromium 86
+#    and 87 reject it with "Unexpected reserved word"); a bootstrap with one fails here.
+# 1b. Checks every wasm of the build against what Chromium 86 runs: no reference types,
+#    no SIMD (wabt's wasm-validate from npm, installed by scripts/setup.sh).
 # 2. Writes sw.js from src/service_worker.js: the list of every file of the build and a
 #    cache version derived from their contents, so a new build is a new service worker.
 # 3. Writes a brotli `.br` and a gzip `.gz` beside each file, for hosts that serve them.
@@ -26,23 +30,37 @@ integrity() {
 }
 
 # --- 1. external bootstrap script ---------------------------------------------------
-# Trunk writes the bootstrap as one `<script type="module">` block of its own lines.
-inline_script=$(awk '/<script type="module">/ { inside = 1; next }
-                     inside && /<\/script>/ { inside = 0; next }
-                     inside { print }' "$html")
-if [ -n "$inline_script" ]; then
-  printf '%s\n' "$inline_script" >"$stage/.boot.js"
+# Trunk writes the bootstrap of Trunk.toml's `pattern_script` as one inline
+# `<script type="module">` (on one line once minified, with or without the quotes).
+boot_pattern='<script type="?module"?>(.*?)</script>'
+boot_script=$(BOOT="$boot_pattern" perl -0777 -ne 'print $1 if m{$ENV{BOOT}}s' "$html")
+if [ -n "$boot_script" ]; then
+  if grep -qw await <<<"$boot_script"; then
+    die "the bootstrap has an await, which Chromium 86 rejects at the top level (Trunk.toml's pattern_script): $boot_script"
+  fi
+  printf '%s\n' "$boot_script" >"$stage/.boot.js"
   boot_name="boot-$(sha256sum "$stage/.boot.js" | cut -c 1-16).js"
   mv "$stage/.boot.js" "$stage/$boot_name"
   boot_tag="<script type=\"module\" src=\"./$boot_name\" integrity=\"$(integrity "$stage/$boot_name")\"></script>"
-  awk -v tag="$boot_tag" '/<script type="module">/ { inside = 1; print tag; next }
-                          inside && /<\/script>/ { inside = 0; next }
-                          !inside { print }' "$html" >"$html.new"
-  mv "$html.new" "$html"
+  BOOT="$boot_pattern" TAG="$boot_tag" perl -0777 -pi -e 's{$ENV{BOOT}}{$ENV{TAG}}s' "$html"
 fi
-if grep -q '<script>\|<script type="module">\|<style' "$html"; then
+if grep -Eq '<script( type="?module"?)?>|<style' "$html"; then
   die "index.html still has an inline script or style, which its Content-Security-Policy blocks"
 fi
+
+# --- 1b. every wasm runs in Chromium 86 -------------------------------------------------
+# The same features src/start.js tests the browser for: multi-value, bulk memory,
+# non-trapping float-to-int and sign extension are allowed (wabt's defaults), reference
+# types (Chromium 96) and SIMD (Chromium 91) are not. Every wasm, so that a worker's or a
+# split chunk's is checked too.
+need_command wasm-validate "run bash scripts/setup.sh (wabt from npm)"
+wasm_count=0
+while IFS= read -r -d '' wasm; do
+  wasm-validate --disable-reference-types --disable-simd "$wasm" \
+    || die "$wasm uses wasm features Chromium 86 lacks (see .cargo/config.toml)"
+  wasm_count=$((wasm_count + 1))
+done < <(find "$stage" -type f -name '*.wasm' -print0)
+[ "$wasm_count" -gt 0 ] || die "no .wasm file in $stage"
 
 # --- 2. service worker ----------------------------------------------------------------
 # Every file of the build except the worker itself and compressed copies of a previous run.
@@ -68,4 +86,4 @@ if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
   done < <(find "$stage" -type f ! -name '.*' -print0)
   compressed=".br and .gz written"
 fi
-say "bootstrap ${boot_name:-already external}; sw.js version $version with ${#files[@]} files; $compressed"
+say "bootstrap ${boot_name:-already external}; $wasm_count wasm valid for Chromium 86; sw.js version $version with ${#files[@]} files; $compressed"

@@ -143,6 +143,50 @@ if [ ${#missing_packages[@]} -gt 0 ]; then
     "${sudo_prefix[@]}" apt-get install -y -qq --no-install-recommends "${missing_packages[@]}"
 fi
 
+# --- Issue 15: what builds and tests the app for older browsers ----------------------------
+# wabt (wasm-validate) checks every built wasm against Chromium 86's features
+# (scripts/post-build.sh). Old headless Chromium builds for the browser tests that drive
+# them over the DevTools protocol (tests/harness/devtools.rs): Debian has only the
+# current one, these npm packages bundle Chromium 86 and 92 for Linux x86_64 (brotli-
+# compressed binary and library archives). Each goes into .tools/chromium-<major>/ with
+# a VERSION file, and is skipped when that file names the same package.
+WABT_VERSION=1.0.39
+OLD_CHROMIUM_PACKAGES=("86=chrome-aws-lambda@5.3.1" "92=chrome-aws-lambda@10.1.0")
+if [ "$(npm_package_version wabt)" != "$WABT_VERSION" ]; then
+  need_command npm "install Node.js and npm (Debian: apt-get install nodejs npm)"
+  timed "installing wabt $WABT_VERSION (wasm-validate) from npm into .tools/" \
+    npm install --silent --no-audit --no-fund --save-exact --prefix "$TOOLS_DIR" "wabt@$WABT_VERSION"
+fi
+install_old_chromium() {
+  local major=$1 package=$2
+  local dir="$TOOLS_DIR/chromium-$major"
+  if [ -x "$dir/chromium" ] && [ "$(cat "$dir/VERSION" 2>/dev/null)" = "$package" ]; then
+    return 0
+  fi
+  need_command npm "install Node.js and npm (Debian: apt-get install nodejs npm)"
+  local unpack
+  unpack=$(mktemp -d)
+  (cd "$unpack" && npm pack --silent "$package" >/dev/null)
+  tar -xzf "$unpack"/*.tgz -C "$unpack" package/bin
+  rm -rf "$dir.new"
+  mkdir -p "$dir.new/swiftshader"
+  brotli --decompress --stdout "$unpack/package/bin/chromium.br" >"$dir.new/chromium"
+  chmod +x "$dir.new/chromium"
+  # lib/ (nss, expat…); not the bundled fonts.conf, which points at a Lambda path.
+  brotli --decompress --stdout "$unpack/package/bin/aws.tar.br" | tar -x -C "$dir.new" lib
+  brotli --decompress --stdout "$unpack/package/bin/swiftshader.tar.br" | tar -x -C "$dir.new/swiftshader"
+  printf '%s\n' "$package" >"$dir.new/VERSION"
+  rm -rf "$unpack" "$dir"
+  mv "$dir.new" "$dir"
+}
+for entry in "${OLD_CHROMIUM_PACKAGES[@]}"; do
+  if ! [ -x "$TOOLS_DIR/chromium-${entry%%=*}/chromium" ] \
+    || [ "$(cat "$TOOLS_DIR/chromium-${entry%%=*}/VERSION" 2>/dev/null)" != "${entry#*=}" ]; then
+    timed "installing headless Chromium ${entry%%=*} from npm (${entry#*=}) into .tools/" \
+      install_old_chromium "${entry%%=*}" "${entry#*=}"
+  fi
+done
+
 # --- Crates: Trunk builds with cargo --offline, so every crate must be local ---------------
 if ! cargo fetch --offline --quiet 2>/dev/null; then
   timed "downloading the crates Cargo.lock names" cargo fetch --quiet

@@ -15,6 +15,7 @@
 //! parallel without sharing state.
 
 mod chrome;
+mod devtools;
 mod dom;
 mod fixture;
 mod language;
@@ -30,6 +31,7 @@ use fantoccini::Client;
 pub use chrome::{
     Browser, ConsoleMessage, Viewport, DESKTOP_HEIGHT, DESKTOP_WIDTH, PHONE_HEIGHT, PHONE_WIDTH,
 };
+pub use devtools::OldChromium;
 pub use fixture::{built_dist, target_dir, workspace_root, DistCopy};
 pub use server::{Served, Site};
 
