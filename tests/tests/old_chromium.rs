@@ -275,7 +275,7 @@ async fn chromium_86_imports_a_progress_report() {
         &browser,
         &site,
         "#/tasks",
-        "[data-facet=\"doc\"] a[data-facet-value=\"local-huzhou-2024-progress\"]",
+        "[data-facet=\"doc\"] a[data-facet-value=\"local-huzhou-2024-h1-progress\"]",
     )
     .await;
     assert_clean(&browser);
