@@ -148,5 +148,5 @@ fn read_zip(bytes: &[u8], file: &str, extension: &str) -> Result<Extracted, Form
             names.len()
         )
     };
-    Err(FormatError::new(file, format!("这是{what}")))
+    Err(FormatError::new(file, format!("这是 {what}")))
 }

@@ -93,6 +93,8 @@ struct Body {
     in_text: bool,
     /// Depth inside a subtree not read (drawings, alternate content fallbacks).
     skipping: usize,
+    /// Where the reader is, for what is skipped between blocks: `第 3 段之后`.
+    last_block: String,
 }
 
 impl Body {
@@ -108,6 +110,7 @@ impl Body {
             in_run: false,
             in_text: false,
             skipping: 0,
+            last_block: "正文开头".into(),
         }
     }
 
@@ -167,7 +170,7 @@ impl Body {
     fn place(&self) -> String {
         match self.tables.first() {
             Some(table) => format!("表格 {} 第 {} 行", self.tables_seen, table.rows.len() + 1),
-            None => format!("第 {} 段之后", self.paragraphs),
+            None => self.last_block.clone(),
         }
     }
 
@@ -264,6 +267,7 @@ impl Body {
                         Grid::resolve(table.rows).write(&mut self.lines, |row| {
                             format!("表格 {number} 第 {} 行", row + 1)
                         });
+                        self.last_block = format!("表格 {number} 之后");
                     }
                 }
             }
@@ -308,6 +312,7 @@ impl Body {
                 self.paragraphs += 1;
                 let place = format!("第 {} 段", self.paragraphs);
                 self.lines.push(place, &text);
+                self.last_block = format!("第 {} 段之后", self.paragraphs);
             }
         }
     }

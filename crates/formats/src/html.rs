@@ -279,9 +279,15 @@ impl Walk<'_> {
         }
     }
 
+    /// The head holds no content: its title, scripts and styles are accounted for.
     fn account_title(&mut self, head: usize) {
         let tree = self.tree;
         for &child in &tree.nodes[head].children {
+            match element_name(&tree.nodes[child]) {
+                Some("script") => self.scripts += 1,
+                Some("style") => self.styles += 1,
+                _ => {}
+            }
             if element_name(&tree.nodes[child]) == Some("title") {
                 let title = preview(&text_of(tree, child));
                 if !title.is_empty() {

@@ -30,7 +30,7 @@ pub(crate) fn read(bytes: &[u8], file: &str, extension: &str) -> Result<Extracte
         return Err(FormatError::new(
             file,
             format!(
-                "这个{kind}设了打开密码(已加密),无法读取;请在 WPS 或 Office 中打开,清除密码(文件 → 信息 → 保护/文档加密)后另存为 .docx 或 .xlsx 再导入"
+                "这个 {kind} 设了打开密码(已加密),无法读取;请在 WPS 或 Office 中打开,清除密码(文件 → 信息 → 保护/文档加密)后另存为 .docx 或 .xlsx 再导入"
             ),
         ));
     }
@@ -46,7 +46,7 @@ pub(crate) fn read(bytes: &[u8], file: &str, extension: &str) -> Result<Extracte
         return Err(FormatError::new(
             file,
             format!(
-                "这是{named},旧格式不能直接导入;请在 WPS 或 Word 中打开,选择“另存为”→“Word 文档(*.docx)”,再导入 .docx 文件"
+                "这是 {named},旧格式不能直接导入;请在 WPS 或 Word 中打开,选择“另存为”→“Word 文档(*.docx)”,再导入 .docx 文件"
             ),
         ));
     }
