@@ -21,6 +21,7 @@ What each file is for:
   pinghu-2024-year-end.xlsx    year-end table (完成情况 opening with 已完成/基本完成/未完成),
                                merged two-row title, 牵头单位 merged down, a notes sheet and
                                an empty sheet.
+  pinghu-2024-year-end.txt     the year-end workbook as the importer's lines.
   pinghu-2024-year-end.xls     the same converted by LibreOffice (Excel 97-2003).
   pinghu-2024-year-end.et      the .xls saved under WPS's spreadsheet extension.
   huzhou-2024-q3-progress-gbk.txt   running-text progress report in GBK (older Windows tools).
@@ -208,6 +209,14 @@ def make_xlsx(path):
     workbook.save(path)
 
 
+def year_end_text():
+    """The year-end table as the importer's lines (merged title rows are paragraphs)."""
+    lines = [XLSX_TITLE, XLSX_SUBTITLE, row_line(XLSX_HEADER)]
+    for values in XLSX_ROWS:
+        lines.append(fix_empty(row_line([str(v) for v in values])))
+    return "\n".join(lines) + "\n"
+
+
 GBK_REPORT = """湖州市2024年政府工作报告重点工作前三季度进展情况
 (截至2024年9月30日)
 1
@@ -364,6 +373,8 @@ def main():
     with open(join("pinghu-2024-breakdown-gb2312.htm"), "wb") as f:
         f.write(gb2312_page().encode("gbk"))
     make_xlsx(join("pinghu-2024-year-end.xlsx"))
+    with open(join("pinghu-2024-year-end.txt"), "w", encoding="utf-8") as f:
+        f.write(year_end_text())
     with open(join("huzhou-2024-q3-progress-gbk.txt"), "wb") as f:
         f.write(GBK_REPORT.replace("\n", "\r\n").encode("gbk"))
     with open(join("changxing-2024-h1-progress-utf16.txt"), "wb") as f:

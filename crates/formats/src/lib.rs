@@ -140,7 +140,7 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Extracted, FormatError> {
         ));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(FormatError::new(file_name, "文件是空的,没有可导入的内容"));
+        return Err(FormatError::new(file_name, "文件为空(没有任何文字)"));
     }
     detect::read_detected(bytes, file_name)
 }

@@ -87,8 +87,30 @@ pub(crate) fn not_text(file: &str) -> FormatError {
     )
 }
 
+/// [`not_text`], at the line where the text stops being UTF-8 when it starts as text: a
+/// text file with a stretch of binary data in it, or cut from another file.
+fn not_text_at(bytes: &[u8], file: &str) -> FormatError {
+    let Err(error) = std::str::from_utf8(bytes) else {
+        return not_text(file);
+    };
+    let good = &bytes[..error.valid_up_to()];
+    if good.iter().filter(|b| !b.is_ascii_whitespace()).count() < 2 {
+        return not_text(file);
+    }
+    let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+    let column = good.len() - good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1) + 1;
+    FormatError::at(
+        file,
+        format!("第 {line} 行"),
+        format!(
+            "不是文本:从第 {column} 个字节(文件偏移 {})起既不是 UTF-8,也不是 GBK/GB18030 或 UTF-16 文字;请确认选对了文件,或用记事本/WPS 另存为 UTF-8 文本、.docx 或 .xlsx 后再导入",
+            error.valid_up_to()
+        ),
+    )
+}
+
 pub(crate) fn read(bytes: &[u8], file: &str) -> Result<Extracted, FormatError> {
-    let decoded = decode(bytes, None).ok_or_else(|| not_text(file))?;
+    let decoded = decode(bytes, None).ok_or_else(|| not_text_at(bytes, file))?;
     Ok(from_decoded(decoded, file)?.finish_text())
 }
 
@@ -106,7 +128,7 @@ fn from_decoded(decoded: Decoded, file: &str) -> Result<TextLines, FormatError> 
         .strip_prefix('\u{FEFF}')
         .unwrap_or(&decoded.text);
     if text.trim().is_empty() {
-        return Err(FormatError::new(file, "文件里没有文字,没有可导入的内容"));
+        return Err(FormatError::new(file, "文件为空(没有任何文字)"));
     }
     let mut lines = Lines::default();
     for (index, line) in text.lines().enumerate() {

@@ -83,9 +83,16 @@ fn a_page_of_navigation_only_has_nothing_to_import() {
 fn oversized_empty_and_binary_files() {
     let big = vec![b'a'; MAX_FILE_BYTES + 1];
     assert_says(&refusal(&big, "大.txt"), &["超过导入上限 8.0 MB"]);
-    assert_says(&refusal(b"", "空.txt"), &["文件是空的"]);
-    assert_says(&refusal(b" \r\n\t ", "空.txt"), &["文件是空的"]);
-    assert_says(&refusal(b"\xFF\xFE", "空.txt"), &["没有文字"]);
+    assert_says(&refusal(b"", "空.txt"), &["文件为空(没有任何文字)"]);
+    assert_says(&refusal(b" \r\n\t ", "空.txt"), &["文件为空"]);
+    assert_says(&refusal(b"\xFF\xFE", "空.txt"), &["文件为空"]);
+    // Text that turns into binary data: the line where it stops being text.
+    let error = refusal(b"first line\nsecond\n\xff\xfe\x00garbage", "a.txt");
+    assert_eq!(error.place.as_deref(), Some("第 3 行"));
+    assert_says(
+        &error,
+        &["a.txt: 第 3 行: 不是文本:从第 1 个字节(文件偏移 18)起"],
+    );
     let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
     assert_says(&refusal(&garbage, "数据.bin"), &["认不出文件格式"]);
 }
