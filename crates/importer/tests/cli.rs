@@ -145,6 +145,7 @@ fn the_binary_refuses_binary_input_without_panicking() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+#[cfg(feature = "formats")]
 fn format_fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../formats/tests/fixtures")
@@ -152,6 +153,7 @@ fn format_fixture(name: &str) -> PathBuf {
 }
 
 /// Copies fixtures into a fresh folder under new names: (fixture, name in the folder).
+#[cfg(feature = "formats")]
 fn folder_of(test: &str, files: &[(&str, &str)]) -> PathBuf {
     let dir = scratch(test);
     for (fixture, name) in files {
@@ -161,6 +163,7 @@ fn folder_of(test: &str, files: &[(&str, &str)]) -> PathBuf {
 }
 
 #[test]
+#[cfg(feature = "formats")]
 fn build_over_word_and_excel_files_writes_what_their_text_twins_write() {
     let office = folder_of(
         "office",
@@ -203,6 +206,7 @@ fn build_over_word_and_excel_files_writes_what_their_text_twins_write() {
 }
 
 #[test]
+#[cfg(feature = "formats")]
 fn a_word_97_file_in_the_folder_fails_the_build_with_how_to_save_it() {
     let dir = folder_of(
         "doc",
@@ -235,6 +239,7 @@ fn a_word_97_file_in_the_folder_fails_the_build_with_how_to_save_it() {
 }
 
 #[test]
+#[cfg(feature = "formats")]
 fn inspect_names_format_encoding_what_was_not_read_and_places() {
     let page = format_fixture("pinghu-2024-breakdown-gb2312.htm");
     let (code, stdout, stderr) = ingest(&["inspect", path(&page)]);
