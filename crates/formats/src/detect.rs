@@ -129,6 +129,7 @@ fn read_zip(bytes: &[u8], file: &str, extension: &str) -> Result<Extracted, Form
             ));
         }
         archive.check_all_parts()?;
+        crate::sheet_guard::check_xlsx(&mut archive, file)?;
         return sheet::read(bytes, file, Kind::Xlsx);
     }
     let names = archive.names();

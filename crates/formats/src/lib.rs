@@ -16,6 +16,7 @@ mod grid;
 mod html;
 mod ole;
 mod sheet;
+mod sheet_guard;
 mod text;
 mod xml;
 mod zipped;

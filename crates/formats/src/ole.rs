@@ -35,6 +35,7 @@ pub(crate) fn read(bytes: &[u8], file: &str, extension: &str) -> Result<Extracte
         ));
     }
     if has_stream(bytes, "Workbook") || has_stream(bytes, "Book") {
+        crate::sheet_guard::check_xls(bytes, file)?;
         return sheet::read(bytes, file, Kind::Xls);
     }
     if has_stream(bytes, "WordDocument") {

@@ -132,3 +132,41 @@ fn truncated_office_files_are_refused_not_read_in_part() {
         assert!(!error.message.is_empty());
     }
 }
+
+/// The year-end workbook with `edit` applied to its first sheet's XML.
+fn edited_workbook(edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut original =
+        zip::ZipArchive::new(std::io::Cursor::new(fixture("pinghu-2024-year-end.xlsx")))
+            .expect("fixture zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for index in 0..original.len() {
+        let mut entry = original.by_index(index).expect("entry");
+        let name = entry.name().expect("entry name").to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).expect("inflate");
+        if name == "xl/worksheets/sheet1.xml" {
+            data = edit(&String::from_utf8(data).expect("UTF-8 sheet")).into_bytes();
+        }
+        out.start_file(name, options).expect("start");
+        out.write_all(&data).expect("write");
+    }
+    out.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn a_workbook_claiming_billions_of_cells_is_refused_before_it_is_allocated() {
+    let far = edited_workbook(|xml| {
+        xml.replace(
+            "</sheetData>",
+            r#"<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>"#,
+        )
+    });
+    let error = refusal(&far, "年度.xlsx");
+    assert_eq!(error.place.as_deref(), Some("xl/worksheets/sheet1.xml"));
+    assert_says(&error, &["1048576 行 × 16384 列", "删除多余的行列"]);
+    // The untouched workbook still reads.
+    assert!(read(&edited_workbook(str::to_string), "年度.xlsx").is_ok());
+}
