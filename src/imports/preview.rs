@@ -31,6 +31,9 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
             file_name: accepted_name.clone(),
             imported_at: String::from(Date::new_0().to_iso_string()),
             text: text.clone(),
+            // The app previews UTF-8 text only, whose line numbers are its places.
+            places: Vec::new(),
+            format: None,
             details: details.clone(),
         };
         match imports.add(source) {

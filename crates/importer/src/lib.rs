@@ -20,6 +20,7 @@ pub mod pipeline;
 pub mod plan;
 pub mod progress;
 mod prose;
+pub mod read_text;
 pub mod reference;
 pub mod report;
 pub mod synth;
