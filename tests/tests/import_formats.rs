@@ -406,3 +406,24 @@ async fn bad_files_are_refused_with_a_clear_message_and_change_nothing() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_worker_that_cannot_start_is_said_and_loses_nothing() {
+    let copy = DistCopy::new();
+    copy.remove("import-worker_bg.wasm");
+    let app = App::launch(Launch::new().serving(copy)).await;
+    app.open("index.html#/import").await;
+    app.wait_for_app().await;
+    app.wait_for(FILE_INPUT)
+        .await
+        .send_keys(&importer_fixture(YEAR_END).display().to_string())
+        .await
+        .expect("chromedriver sets the file input");
+    let message = app.text("[data-testid=\"import-error\"]").await;
+    assert!(message.contains("导入程序无法启动"), "{message}");
+    assert_eq!(app.count(PREVIEW).await, 0);
+    // The choice can be made again (a new worker is tried), and the page still works.
+    open_tasks(&app, "").await;
+    app.wait_for(&facet_link("doc", "huzhou-2024-h1-progress"))
+        .await;
+}

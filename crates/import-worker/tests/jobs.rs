@@ -193,3 +193,20 @@ fn publishing_nothing_is_refused_with_a_reason() {
     assert!(matches!(done.outcome, Outcome::Refused { .. }));
     assert!(done.bytes.is_none());
 }
+
+#[test]
+fn a_web_page_without_a_table_is_refused_as_the_build_refuses_it() {
+    let bytes = std::fs::read(repo().join("crates/formats/tests/fixtures/news-no-table.html"))
+        .expect("fixture");
+    let job = Job::Preview {
+        file_name: "news-no-table.html".to_owned(),
+        details: DocumentDetails::default(),
+        sources: Vec::new(),
+    };
+    match run(job, Some(&bytes), &published()).outcome {
+        Outcome::Refused { error, .. } => {
+            assert!(error.message.contains("网页中没有表格"), "{error}");
+        }
+        other => panic!("{other:?}"),
+    }
+}

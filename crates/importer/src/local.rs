@@ -205,7 +205,9 @@ pub fn preview_extracted(
             ),
         ));
     }
-    let (kind, parsed) = prepare(base, file_name, &read.text, &read.places, details, None)?;
+    // The same explanation the build gives (a web page without a table …).
+    let (kind, parsed) = prepare(base, file_name, &read.text, &read.places, details, None)
+        .map_err(|error| crate::pipeline::explain_unread(error, read))?;
     let mut lines = line_report(&parsed);
     lines.not_read = read.not_read.clone();
     let kept_columns = parsed.accounting.kept_columns().to_vec();
