@@ -108,8 +108,8 @@ impl Grid {
 
     /// Writes the table into `lines`. `place_of(i)` names row `i` (0-based) as the file
     /// counts it. Leading rows holding one text (a merged title above the header) become
-    /// paragraphs, since they are the table's title, not a row of it; empty rows carry no
-    /// text and write nothing.
+    /// paragraphs, since they are the table's title, not a row of it, and so do the rows
+    /// of a one-column table; empty rows carry no text and write nothing.
     pub(crate) fn write(&self, lines: &mut Lines, place_of: impl Fn(usize) -> String) {
         let width = self
             .rows
@@ -127,7 +127,9 @@ impl Grid {
             if filled.is_empty() {
                 continue;
             }
-            if in_title && filled.len() == 1 && width > 1 {
+            // A one-column table is a frame around text (or text pasted into column A):
+            // its rows are paragraphs.
+            if (in_title && filled.len() == 1) || width <= 1 {
                 lines.push(place_of(index), &clean_cell(filled[0]));
                 continue;
             }
@@ -221,6 +223,17 @@ mod tests {
         let out = lines.finish(crate::Format::Xlsx, None, Vec::new());
         assert_eq!(out.text, "2024年任务分解表\n| 序号 | 任务 |\n| 1 | a/b |");
         assert_eq!(out.places, vec!["第 1 行", "第 2 行", "第 3 行"]);
+    }
+
+    #[test]
+    fn a_one_column_table_is_paragraphs() {
+        let grid = Grid::from_rows(vec![vec!["说明".into()], vec!["第二段".into()]]);
+        let mut lines = Lines::default();
+        grid.write(&mut lines, |i| format!("第 {} 行", i + 1));
+        assert_eq!(
+            lines.finish(crate::Format::Docx, None, Vec::new()).text,
+            "说明\n第二段"
+        );
     }
 
     #[test]

@@ -33,10 +33,15 @@ struct SheetRows {
 }
 
 pub(crate) fn read(bytes: &[u8], file: &str, kind: Kind) -> Result<Extracted, FormatError> {
-    let sheets = match kind {
-        Kind::Xlsx => read_xlsx(bytes, file)?,
-        Kind::Xls => read_xls(bytes, file)?,
-    };
+    // calamine indexes record bytes without checking their length in places, so a
+    // damaged .xls can panic inside it (found by tests/robustness.rs). Natively the
+    // panic is caught and reported as a damaged file; in wasm (panic = abort) it traps,
+    // and the caller running this in a worker reports the worker's failure.
+    let sheets = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match kind {
+        Kind::Xlsx => read_xlsx(bytes, file),
+        Kind::Xls => read_xls(bytes, file),
+    }))
+    .map_err(|_| FormatError::new(file, format!("这个 Excel 文件已损坏,读取时出错;{RESAVE}")))??;
     let format = match kind {
         Kind::Xlsx => Format::Xlsx,
         Kind::Xls => Format::Xls,

@@ -144,3 +144,125 @@ fn the_binary_refuses_binary_input_without_panicking() {
     assert!(stderr.starts_with("random.txt:"), "{stderr}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[cfg(feature = "formats")]
+fn format_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../formats/tests/fixtures")
+        .join(name)
+}
+
+/// Copies fixtures into a fresh folder under new names: (fixture, name in the folder).
+#[cfg(feature = "formats")]
+fn folder_of(test: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = scratch(test);
+    for (fixture, name) in files {
+        std::fs::copy(format_fixture(fixture), dir.join(name)).expect("copy fixture");
+    }
+    dir
+}
+
+#[test]
+#[cfg(feature = "formats")]
+fn build_over_word_and_excel_files_writes_what_their_text_twins_write() {
+    let office = folder_of(
+        "office",
+        &[
+            ("pinghu-2024-breakdown.docx", "分解.docx"),
+            ("pinghu-2024-year-end.xlsx", "年度.xlsx"),
+        ],
+    );
+    let text = folder_of(
+        "office-text",
+        &[
+            ("pinghu-2024-breakdown.txt", "分解.txt"),
+            ("pinghu-2024-year-end.txt", "年度.txt"),
+        ],
+    );
+    let (office_out, text_out) = (office.join("out"), text.join("out"));
+    let (code, _, stderr) = ingest(&["build", path(&office), "--out", path(&office_out)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("分解.docx: pinghu-2024-breakdown"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = ingest(&["build", path(&text), "--out", path(&text_out)]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&text_out).expect("written") {
+        let name = entry.expect("entry").file_name();
+        let from_text = std::fs::read_to_string(text_out.join(&name)).expect("text build");
+        let from_office = std::fs::read_to_string(office_out.join(&name))
+            .expect("office build")
+            // Only the source file names may differ.
+            .replace("分解.docx", "分解.txt")
+            .replace("年度.xlsx", "年度.txt");
+        assert!(from_office == from_text, "{name:?} differs");
+        compared += 1;
+    }
+    assert_eq!(compared, 5);
+    let _ = std::fs::remove_dir_all(office);
+    let _ = std::fs::remove_dir_all(text);
+}
+
+#[test]
+#[cfg(feature = "formats")]
+fn a_word_97_file_in_the_folder_fails_the_build_with_how_to_save_it() {
+    let dir = folder_of(
+        "doc",
+        &[
+            ("pinghu-2024-breakdown-gb2312.htm", "分解.htm"),
+            ("breakdown-word97.doc", "旧格式.doc"),
+            ("pinghu-2024-year-end.et", "年度.et"),
+        ],
+    );
+    let out = dir.join("out");
+    let (code, _, stderr) = ingest(&["build", path(&dir), "--out", path(&out)]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with("旧格式.doc: 这是 Word 97-2003 文档(.doc)"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+    std::fs::remove_file(dir.join("旧格式.doc")).expect("remove");
+    let (code, _, stderr) = ingest(&["build", path(&dir), "--out", path(&out)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("分解.htm: pinghu-2024-breakdown"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("年度.et: pinghu-2024-year-progress"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+#[cfg(feature = "formats")]
+fn inspect_names_format_encoding_what_was_not_read_and_places() {
+    let page = format_fixture("pinghu-2024-breakdown-gb2312.htm");
+    let (code, stdout, stderr) = ingest(&["inspect", path(&page)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stdout.is_empty());
+    assert!(
+        stderr.starts_with("pinghu-2024-breakdown-gb2312.htm: 格式 网页(.html) · 编码 GBK\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("未读取的部分: 8"), "{stderr}");
+    assert!(
+        stderr.contains("  <div class=\"nav\">: 网站导航、页眉页脚等:首页"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("  pinghu-2024-breakdown-gb2312.htm: 第 6 段(第 21 行): 注:"),
+        "{stderr}"
+    );
+    let malformed = format_fixture("malformed.docx");
+    let (code, _, stderr) = ingest(&["inspect", path(&malformed)]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with("malformed.docx: word/document.xml 第 "),
+        "{stderr}"
+    );
+}
