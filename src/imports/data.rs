@@ -105,7 +105,7 @@ fn request_merge(sources: Vec<LocalSource>, published: AppData, merged: RwSignal
                 Outcome::Failed { message } => Err(message),
                 _ => Err("导入程序的回复不对应合并请求".to_owned()),
             },
-            Err(reason) => Err(format!("导入程序无法启动（{reason}）")),
+            Err(reason) => Err(format!("导入程序未能运行（{reason}）")),
         };
         let (data, outcomes) = match result {
             Ok(done) => done,

@@ -246,8 +246,8 @@ fn show_preview(waiting: NeedsDetails, details: DocumentDetails, asking: Asking)
             Ok(answer) => answer.outcome,
             Err(reason) => {
                 let _ = asking.refused.try_set(Some(lang().pick(
-                    format!("{}: 导入程序无法启动（{reason}）；请刷新页面后重试", waiting.file_name),
-                    format!("{}: the importer could not start ({reason}); reload the page and try again", waiting.file_name),
+                    format!("{}: 导入程序未能运行（{reason}），未作任何改动；请再选一次文件，或刷新页面后重试", waiting.file_name),
+                    format!("{}: the importer did not run ({reason}); nothing was changed. Choose the file again, or reload the page and try again", waiting.file_name),
                 )));
                 return;
             }

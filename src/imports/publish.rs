@@ -37,7 +37,7 @@ pub(super) fn PublishData() -> impl IntoView {
                     (Outcome::Failed { message }, _) => Err(message),
                     _ => Err("导入程序的回复不对应发布请求".to_owned()),
                 },
-                Err(reason) => Err(format!("导入程序无法启动（{reason}）")),
+                Err(reason) => Err(format!("导入程序未能运行（{reason}）")),
             };
             let _ = state.try_set(Some(result.unwrap_or_else(Publishing::Failed)));
         });

@@ -4,8 +4,9 @@
 //! the first time something here asks for them.
 //!
 //! One worker per page, started on first use. Requests posted before it says it is
-//! ready wait in a queue; when it cannot start (its files unreachable, wasm refused),
-//! every waiting request gets the reason, and the next request tries a new worker.
+//! ready wait in a queue; when it cannot start (its files unreachable, wasm refused)
+//! or stops (a reader's panic aborts its wasm: `panic = "abort"`), every waiting
+//! request gets the reason, and the next request tries a new worker.
 
 use std::cell::RefCell;
 use std::collections::HashMap;

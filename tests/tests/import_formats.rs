@@ -420,7 +420,7 @@ async fn a_worker_that_cannot_start_is_said_and_loses_nothing() {
         .await
         .expect("chromedriver sets the file input");
     let message = app.text("[data-testid=\"import-error\"]").await;
-    assert!(message.contains("导入程序无法启动"), "{message}");
+    assert!(message.contains("导入程序未能运行"), "{message}");
     assert_eq!(app.count(PREVIEW).await, 0);
     // The choice can be made again (a new worker is tried), and the page still works.
     open_tasks(&app, "").await;
