@@ -427,3 +427,46 @@ async fn a_worker_that_cannot_start_is_said_and_loses_nothing() {
     app.wait_for(&facet_link("doc", "huzhou-2024-h1-progress"))
         .await;
 }
+
+#[tokio::test]
+async fn after_one_visit_a_word_file_imports_with_the_server_stopped() {
+    let mut app = App::start().await;
+    app.open("index.html#/tasks").await;
+    app.wait_for_app().await;
+    // The service worker has precached the build, the import worker's files included.
+    let mut controlled = false;
+    for _ in 0..400 {
+        let value = app
+            .eval(
+                "return navigator.serviceWorker.controller !== null;",
+                vec![],
+            )
+            .await;
+        if value == serde_json::Value::Bool(true) {
+            controlled = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(controlled, "no service worker took control within 20 s");
+    let served_before = app.site().requests().len();
+    app.site_mut().stop().await;
+    let id = import_office_file(
+        &app,
+        &formats_fixture("pinghu-2024-breakdown.docx"),
+        "Word",
+        None,
+    )
+    .await;
+    assert_eq!(id, "local-pinghu-2024-breakdown");
+    open_tasks(&app, "").await;
+    app.wait_for(&facet_link("doc", &id)).await;
+    let after: Vec<String> = app.site().requests()[served_before..]
+        .iter()
+        .map(|served| format!("{} {}", served.status, served.path))
+        .collect();
+    assert!(
+        after.is_empty(),
+        "nothing reached the stopped server: {after:?}"
+    );
+}
