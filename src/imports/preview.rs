@@ -5,6 +5,7 @@
 use js_sys::Date;
 use leptos::prelude::*;
 use planboard_importer::local::{LocalPreview, LocalSource};
+use planboard_importer::read_text::NotRead;
 use planboard_model::Status;
 
 use super::page::Chosen;
@@ -24,6 +25,9 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
     } = chosen;
     let document = preview.document.clone();
     let text = preview.text.clone();
+    let places = preview.places.clone();
+    let format_label = preview.format_label.clone();
+    let encoding = preview.encoding.clone();
     let accepted_name = file_name.clone();
     let tasks = preview.counts.tasks;
     let accept = move |_| {
@@ -31,9 +35,10 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
             file_name: accepted_name.clone(),
             imported_at: String::from(Date::new_0().to_iso_string()),
             text: text.clone(),
-            // The app previews UTF-8 text only, whose line numbers are its places.
-            places: Vec::new(),
-            format: None,
+            // Kept with the text, so merging the stored documents at start needs no
+            // format reader and messages still name the table and row.
+            places: places.clone(),
+            format: Some(format_label.clone()),
             details: details.clone(),
         };
         match imports.add(source) {
@@ -57,6 +62,14 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
             <dl class="import-facts">
                 <dt>{tr("类型", "Kind")}</dt>
                 <dd data-testid="import-kind">{kind}</dd>
+                <dt>{tr("文件格式", "File format")}</dt>
+                <dd data-testid="import-format">
+                    <span lang="zh-CN">{preview.format_label.clone()}</span>
+                    {encoding.map(|encoding| view! {
+                        {tr("，编码 ", ", encoding ")}
+                        <span data-testid="import-encoding">{encoding}</span>
+                    })}
+                </dd>
                 <dt>{tr("标题", "Title")}</dt>
                 <dd lang="zh-CN">{document.title.clone()}</dd>
                 <dt>{tr("地区与时期", "Area and period")}</dt>
@@ -156,6 +169,7 @@ fn Counts(preview: LocalPreview) -> impl IntoView {
 #[component]
 fn LineAccounting(preview: LocalPreview) -> impl IntoView {
     let lines = preview.lines;
+    let not_read = lines.not_read.clone();
     let recognised = lines.recognised_total();
     let unrecognised_count = lines.unrecognised.len();
     let field_rows = lines
@@ -184,7 +198,10 @@ fn LineAccounting(preview: LocalPreview) -> impl IntoView {
             .map(|line| {
                 view! {
                     <tr>
-                        <td class="num">{line.line}</td>
+                        <td class="num">
+                            {line.line}
+                            {line.place.clone().map(|place| view! { " " <span lang="zh-CN">{format!("（{place}）")}</span> })}
+                        </td>
                         <td lang="zh-CN">{line.text.clone()}</td>
                     </tr>
                 }
@@ -213,7 +230,37 @@ fn LineAccounting(preview: LocalPreview) -> impl IntoView {
             <tbody>{field_rows}</tbody>
         </table>
         {unrecognised}
+        <NotReadParts not_read />
     }
+}
+
+/// The parts of the file the reader left out (site navigation, scripts, other sheets,
+/// images …), each with its place: accounted for, never dropped silently.
+#[component]
+fn NotReadParts(not_read: Vec<NotRead>) -> impl IntoView {
+    if not_read.is_empty() {
+        return ().into_any();
+    }
+    let count = not_read.len();
+    let rows = not_read
+        .into_iter()
+        .map(|part| {
+            view! {
+                <tr>
+                    <td lang="zh-CN">{part.place}</td>
+                    <td lang="zh-CN">{part.what}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="import-unrecognised" data-testid="import-not-read" data-count=count>
+            <caption>{tr("未读取的部分（不是任务内容：导航、脚本、其他工作表、图片等）", "Parts not read (not task content: navigation, scripts, other sheets, images …)")}</caption>
+            <thead><tr><th scope="col">{tr("位置", "Place")}</th><th scope="col">{tr("内容", "What")}</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
 }
 
 /// What a field of the line accounting holds, in the interface language; fields the

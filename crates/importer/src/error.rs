@@ -2,10 +2,13 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// Unusable input. Shown as `FILE:LINE: message` so an editor or a person can jump to it
 /// (`FILE: message` when the whole file is meant). A source read from a Word, Excel or
 /// web file shows where the line came from instead: `任务分解.docx: 表格 1 第 4 行: …`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+// Serialisable: the import worker sends it to the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportError {
     pub file: String,
     /// 1-based; 0 when the problem is the file as a whole (empty, not UTF-8 at a byte
@@ -23,7 +26,7 @@ pub struct ImportError {
 }
 
 /// A document detail the importer needs and will not guess.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MissingDetail {
     Jurisdiction,
     Year,

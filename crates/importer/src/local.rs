@@ -64,7 +64,7 @@ pub struct LocalSource {
 }
 
 /// What importing a file would add, shown to the reader before they accept it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocalPreview {
     pub kind: DetectedKind,
     /// The document as the import would list it (id already made distinct;
@@ -85,7 +85,7 @@ pub struct LocalPreview {
 }
 
 /// Record counts of one local document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalCounts {
     pub tasks: usize,
     pub projects: usize,
@@ -98,7 +98,7 @@ pub struct LocalCounts {
 }
 
 /// The line accounting of one document, for the reader.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineReport {
     pub total: u32,
     /// Recognised lines per field (`task-text`, `progress` …), in field-name order.
@@ -119,7 +119,7 @@ impl LineReport {
 }
 
 /// What became of one stored source in a merge.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum LocalOutcome {
     /// Merged under this document id.
     Merged(String),
@@ -205,7 +205,9 @@ pub fn preview_extracted(
             ),
         ));
     }
-    let (kind, parsed) = prepare(base, file_name, &read.text, &read.places, details, None)?;
+    // The same explanation the build gives (a web page without a table …).
+    let (kind, parsed) = prepare(base, file_name, &read.text, &read.places, details, None)
+        .map_err(|error| crate::pipeline::explain_unread(error, read))?;
     let mut lines = line_report(&parsed);
     lines.not_read = read.not_read.clone();
     let kept_columns = parsed.accounting.kept_columns().to_vec();

@@ -185,7 +185,7 @@ pub fn parse_read(
 
 /// A page that had no table and whose paragraphs are no document the importer knows:
 /// say that the page had no table, the likelier reason.
-fn explain_unread(mut error: ImportError, read: &ReadText) -> ImportError {
+pub(crate) fn explain_unread(mut error: ImportError, read: &ReadText) -> ImportError {
     let tableless = read.not_read.iter().any(|n| n.what.contains("没有表格"));
     if tableless && error.missing.is_empty() {
         error.message = format!(
