@@ -13,6 +13,7 @@ mod data;
 mod details_form;
 mod list;
 mod page;
+mod pdf;
 mod preview;
 mod state;
 mod storage;

@@ -14,6 +14,7 @@ use web_sys::{File, HtmlInputElement};
 
 use super::details_form::{DetailsForm, NeedsDetails};
 use super::list::LocalDocumentList;
+use super::pdf;
 use super::preview::{items, PreviewPanel};
 use super::state::{use_imports, Done};
 use crate::i18n::{lang, tr};
@@ -28,6 +29,8 @@ pub(super) struct Chosen {
     pub details: DocumentDetails,
     /// Time the importer took in this browser (decode, detect, parse, assemble), ms.
     pub parse_ms: f64,
+    /// For a PDF, where each line of the rebuilt text is in it; else empty.
+    pub places: Vec<String>,
 }
 
 /// The import page.
@@ -75,8 +78,8 @@ pub fn ImportPage() -> impl IntoView {
                 <h1>{tr("导入文件", "Import a document")}</h1>
                 <p class="page-lede">
                     {tr(
-                        "可导入新的政府工作报告责任分解或半年进展报告（UTF-8 文本文件）。文件在本浏览器中解析，不会上传；导入后只保存在本设备上，与已发布的文件一起出现在各个页面中，可随时移除。",
-                        "Import a new task breakdown or half-year progress report (a UTF-8 text file). The file is read in this browser and never uploaded; once imported it is kept on this device only, appears in every view beside the published documents, and can be removed at any time.",
+                        "可导入新的政府工作报告责任分解或半年进展报告（UTF-8 文本文件，或有文字层的 PDF）。文件在本浏览器中解析，不会上传；导入后只保存在本设备上，与已发布的文件一起出现在各个页面中，可随时移除。",
+                        "Import a new task breakdown or half-year progress report (a UTF-8 text file, or a PDF with a text layer). The file is read in this browser and never uploaded; once imported it is kept on this device only, appears in every view beside the published documents, and can be removed at any time.",
                     )}
                 </p>
             </div>
@@ -95,11 +98,11 @@ pub fn ImportPage() -> impl IntoView {
             <section class="import-choose" aria-labelledby="import-choose-heading">
                 <h2 id="import-choose-heading">{tr("选择文件", "Choose a file")}</h2>
                 <p class="import-file-field">
-                    <label for="import-file">{tr("文本文件（.txt）：", "Text file (.txt): ")}</label>
+                    <label for="import-file">{tr("文本文件（.txt）或 PDF：", "Text file (.txt) or PDF: ")}</label>
                     <input
                         type="file"
                         id="import-file"
-                        accept=".txt,text/plain"
+                        accept=".txt,text/plain,.pdf,application/pdf"
                         data-testid="import-file"
                         node_ref=input_ref
                         on:change=on_change
@@ -171,8 +174,10 @@ fn read_and_preview(
 ) {
     let file_name = file.name();
     // Asked before reading: a wrong choice (a video, an archive) is not read at all.
-    if let Err(error) = check_size(&file_name, file.size() as usize) {
-        refused.set(Some(error.to_string()));
+    // A text file over the importer's limit is refused once read and found not a PDF.
+    let size = file.size() as usize;
+    if size > pdf::MAX_PDF_BYTES {
+        refused.set(Some(pdf::too_large(&file_name, size)));
         return;
     }
     spawn_local(async move {
@@ -187,9 +192,25 @@ fn read_and_preview(
                 return;
             }
         };
+        let (bytes, places) = if pdf::is_pdf(&bytes) {
+            match pdf::read_lines(&bytes).await {
+                Ok(read) => (read.text.into_bytes(), read.places),
+                Err(message) => {
+                    let _ = refused.try_set(Some(format!("{file_name}: {message}")));
+                    return;
+                }
+            }
+        } else {
+            if let Err(error) = check_size(&file_name, bytes.len()) {
+                let _ = refused.try_set(Some(error.to_string()));
+                return;
+            }
+            (bytes, Vec::new())
+        };
         let waiting = NeedsDetails {
             file_name,
             bytes,
+            places,
             stated: DocumentDetails::default(),
             missing: Vec::new(),
         };
@@ -227,6 +248,7 @@ fn show_preview(
                 preview,
                 details,
                 parse_ms,
+                places: waiting.places,
             }));
         }
         Err(error) if !error.missing.is_empty() => {
@@ -237,6 +259,10 @@ fn show_preview(
                 missing: error.missing,
                 ..waiting
             }));
+        }
+        Err(error) if !waiting.places.is_empty() => {
+            let message = pdf::locate(&error.file, error.line, &error.message, &waiting.places);
+            let _ = refused.try_set(Some(message));
         }
         Err(error) => {
             let _ = refused.try_set(Some(error.to_string()));

@@ -21,7 +21,9 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
         preview,
         details,
         parse_ms,
+        places,
     } = chosen;
+    let from_pdf = !places.is_empty();
     let document = preview.document.clone();
     let text = preview.text.clone();
     let accepted_name = file_name.clone();
@@ -65,8 +67,16 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
                 <dt>{tr("解析用时", "Parsed in")}</dt>
                 <dd data-testid="import-parse-ms">{format!("{parse_ms:.0} ms")}</dd>
             </dl>
+            {from_pdf.then(|| view! {
+                <p class="import-pdf-note" role="note" data-testid="import-pdf-note">
+                    {tr(
+                        "PDF 导入是尽力而为的：PDF 只记录每个字在页面上的位置，这里的行、段落和表格是按位置重建的，可能有拆错或并错的地方。请对照原文核对下面的任务、领导和单位；有 Word/WPS 原件时，优先导入原件。",
+                        "PDF import is best-effort: a PDF only records where each character sits on the page, so the lines, paragraphs and table rows here were rebuilt from those positions and may be split or joined wrongly. Check the tasks, leaders and units below against the original; where a Word/WPS original exists, import that instead.",
+                    )}
+                </p>
+            })}
             <Counts preview=preview.clone() />
-            <LineAccounting preview />
+            <LineAccounting preview places />
             <p class="import-actions">
                 <button type="button" class="primary" data-testid="import-accept" on:click=accept>
                     {tr("接受导入", "Accept and import")}
@@ -150,8 +160,9 @@ fn Counts(preview: LocalPreview) -> impl IntoView {
     }
 }
 
+/// `places`: for a PDF, where each line is in it, shown instead of the line number.
 #[component]
-fn LineAccounting(preview: LocalPreview) -> impl IntoView {
+fn LineAccounting(preview: LocalPreview, places: Vec<String>) -> impl IntoView {
     let lines = preview.lines;
     let recognised = lines.recognised_total();
     let unrecognised_count = lines.unrecognised.len();
@@ -179,9 +190,15 @@ fn LineAccounting(preview: LocalPreview) -> impl IntoView {
             .unrecognised
             .iter()
             .map(|line| {
+                let place = line
+                    .line
+                    .checked_sub(1)
+                    .and_then(|index| places.get(index as usize))
+                    .cloned()
+                    .unwrap_or_else(|| line.line.to_string());
                 view! {
                     <tr>
-                        <td class="num">{line.line}</td>
+                        <td class="num" lang="zh-CN">{place}</td>
                         <td lang="zh-CN">{line.text.clone()}</td>
                     </tr>
                 }
