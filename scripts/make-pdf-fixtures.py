@@ -11,9 +11,10 @@ offices' PDFs come from, so the import is tried on what those tools really write
 - scanned.pdf: a page that is only an image of text (a scan): no text layer at all.
 - running-progress.pdf: a half-year progress report in running text (Word form →
   LibreOffice), its paragraphs wrapping over several lines, first lines indented.
+- encrypted.pdf: the breakdown table with an opening password (AES-256, by pikepdf).
 
 Usage: python3 scripts/make-pdf-fixtures.py   (needs python-docx, reportlab, Pillow,
-img2pdf from PyPI; LibreOffice Writer, fonts-wqy-zenhei and fonts-noto-cjk from Debian)
+img2pdf, pikepdf from PyPI; LibreOffice Writer, fonts-wqy-zenhei and fonts-noto-cjk from Debian)
 """
 
 import io
@@ -24,6 +25,7 @@ import sys
 import tempfile
 
 import img2pdf
+import pikepdf
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -253,6 +255,9 @@ def main():
         docx = os.path.join(work, "running-progress.docx")
         write_running_docx(docx)
         libreoffice_pdf(docx, os.path.join(OUT, "running-progress.pdf"))
+    with pikepdf.open(os.path.join(OUT, "breakdown-table.pdf")) as table:
+        table.save(os.path.join(OUT, "encrypted.pdf"),
+                   encryption=pikepdf.Encryption(owner="pinghu-office", user="pinghu2024", R=6))
     write_gb_cmap_pdf(os.path.join(OUT, "gb-cmap-progress.pdf"))
     write_scanned_pdf(os.path.join(OUT, "scanned.pdf"))
     for name in sorted(os.listdir(OUT)):
