@@ -79,8 +79,9 @@ rm -rf "$stage/pdfjs"
 mkdir -p "$stage/pdfjs/cmaps"
 cp src/pdf_text.js "$stage/pdfjs/pdf-text.js"
 cp "$pdfjs/legacy/build/pdf.min.js" "$pdfjs/legacy/build/pdf.worker.min.js" "$stage/pdfjs/"
-cp "$pdfjs/LICENSE" "$stage/pdfjs/LICENSE"
-cp "$pdfjs/cmaps/LICENSE" "$stage/pdfjs/cmaps/LICENSE"
+# Their licences (Apache-2.0; the CMaps' BSD-3-Clause asks for its notice beside them).
+cp "$pdfjs/LICENSE" "$stage/pdfjs/LICENSE.txt"
+cp "$pdfjs/cmaps/LICENSE" "$stage/pdfjs/cmaps/LICENSE.txt"
 cmap_count=0
 for cmap in "$pdfjs"/cmaps/*GB*.bcmap; do
   case "$(basename "$cmap")" in
