@@ -248,6 +248,91 @@ async fn scanned_encrypted_and_damaged_pdfs_are_refused_with_what_to_do() {
     app.assert_no_console_errors().await;
 }
 
+/// The files of the PDF reader in the build (what the service worker caches on first use).
+fn pdfjs_file_count() -> usize {
+    fn count(dir: &Path) -> usize {
+        std::fs::read_dir(dir)
+            .unwrap_or_else(|error| panic!("read {}: {error}", dir.display()))
+            .flatten()
+            .map(|entry| {
+                let path = entry.path();
+                let compressed = path
+                    .extension()
+                    .is_some_and(|extension| extension == "br" || extension == "gz");
+                match (path.is_dir(), compressed) {
+                    (true, _) => count(&path),
+                    (false, true) => 0,
+                    (false, false) => 1,
+                }
+            })
+            .sum()
+    }
+    count(&built_dist().join("pdfjs"))
+}
+
+/// How many files of the PDF reader the service worker's caches hold.
+async fn cached_pdfjs_files(app: &App) -> usize {
+    let cached = app
+        .client()
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; (async () => { \
+               let count = 0; \
+               for (const name of await caches.keys()) { \
+                 const requests = await (await caches.open(name)).keys(); \
+                 count += requests.filter((request) => request.url.includes('/pdfjs/')).length; \
+               } \
+               return count; \
+             })().then(done, () => done(-1));",
+            vec![],
+        )
+        .await
+        .expect("read the caches");
+    cached.as_u64().unwrap_or(0) as usize
+}
+
+#[tokio::test]
+async fn after_its_first_use_pdf_import_works_offline_with_every_gb_cmap() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let online = copy_as(dir.path(), "breakdown-table.pdf", "分解表.pdf");
+    let offline = copy_as(dir.path(), "gb-cmap-progress.pdf", "离线导入.pdf");
+    let mut app = App::start().await;
+    open_import(&app).await;
+    app.client()
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const wait = () => navigator.serviceWorker.controller ? done(true) : setTimeout(wait, 50); \
+             wait();",
+            vec![],
+        )
+        .await
+        .expect("a service worker controls the page");
+    assert_eq!(cached_pdfjs_files(&app).await, 0, "precached");
+
+    // A PDF without GB CMaps: the worker caches the whole reader, CMaps included.
+    choose(&app, &online).await;
+    app.wait_for(PREVIEW).await;
+    let expected = pdfjs_file_count();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while cached_pdfjs_files(&app).await < expected {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the service worker cached {} of {expected} files of the PDF reader",
+            cached_pdfjs_files(&app).await
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+
+    app.site_mut().stop().await;
+    let served = app.site().requests().len();
+    app.reload().await;
+    open_import(&app).await;
+    choose(&app, &offline).await;
+    app.wait_for(PREVIEW).await;
+    assert_eq!(app.attr(COUNTS, "data-tasks").await.as_deref(), Some("6"));
+    assert_eq!(app.site().requests().len(), served, "served while stopped");
+    app.assert_no_console_errors().await;
+}
+
 #[tokio::test]
 async fn chromium_86_imports_the_gb_cmap_pdf() {
     let dir = tempfile::tempdir().expect("temporary directory");
