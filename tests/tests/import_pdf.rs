@@ -367,8 +367,10 @@ async fn chromium_86_imports_the_gb_cmap_pdf() {
         .console_errors()
         .into_iter()
         .filter(|error| {
-            !error.contains("invalid source: ''wasm-unsafe-eval''")
-                && !(error.contains("WebAssembly") && error.contains("Content Security Policy"))
+            let probe_keyword = error.contains("invalid source: ''wasm-unsafe-eval''");
+            let probe_refusal =
+                error.contains("WebAssembly") && error.contains("Content Security Policy");
+            !probe_keyword && !probe_refusal
         })
         .collect();
     assert_eq!(errors, Vec::<String>::new());
