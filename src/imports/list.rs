@@ -32,8 +32,8 @@ pub(super) fn LocalDocumentList() -> impl IntoView {
             </h2>
             <p class="section-note">
                 {tr(
-                    "只保存在本浏览器中。主题脉络和跨文件关联在发布数据时计算，本地导入的文件不参与。",
-                    "Kept in this browser only. Threads and cross-document links are computed when the data are published; documents imported here take no part in them.",
+                    "只保存在本浏览器中。主题脉络和跨文件关联按已发布的文件和这些文件一起重新计算。",
+                    "Kept in this browser only. Threads and cross-document links are computed again over the published documents and these together.",
                 )}
             </p>
             {move || refused.get().map(|message| view! {

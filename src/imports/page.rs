@@ -1,14 +1,13 @@
 //! 导入 (`#/import`): choose a file, see what it holds, accept or cancel; below, the
 //! documents imported so far.
 
-use std::sync::Arc;
-
 use js_sys::{Date, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use planboard_importer::local::{check_size, preview, stated_details, LocalPreview};
+use planboard_importer::local::{check_size, LocalPreview};
 use planboard_importer::period::DocumentDetails;
-use planboard_model::{Dataset, View};
+use planboard_importer::protocol::{Job, Outcome};
+use planboard_model::View;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlInputElement};
 
@@ -16,9 +15,14 @@ use super::details_form::{DetailsForm, NeedsDetails};
 use super::list::LocalDocumentList;
 use super::pdf;
 use super::preview::{items, PreviewPanel};
-use super::state::{use_imports, Done};
+use super::publish::PublishData;
+use super::state::{use_imports, Done, ImportsState};
+use super::worker::ask;
 use crate::i18n::{lang, tr};
-use crate::state::{href_view, use_data};
+use crate::state::href_view;
+
+/// The files the chooser offers; the content decides the format, never the name.
+const ACCEPTED: &str = ".txt,.docx,.xlsx,.xls,.et,.htm,.html,.pdf,.doc,.wps,text/plain";
 
 /// A chosen file and what the importer made of it.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +31,7 @@ pub(super) struct Chosen {
     pub preview: LocalPreview,
     /// Details the reader gave in the form (stored with the text on acceptance).
     pub details: DocumentDetails,
-    /// Time the importer took in this browser (decode, detect, parse, assemble), ms.
+    /// Time from sending the file to the import worker to its preview, ms.
     pub parse_ms: f64,
     /// For a PDF, where each line of the rebuilt text is in it; else empty.
     pub places: Vec<String>,
@@ -37,13 +41,20 @@ pub(super) struct Chosen {
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let imports = use_imports();
-    let data = use_data();
     let chosen: RwSignal<Option<Chosen>> = RwSignal::new(None);
+    // A file is with the import worker (正在读取…).
+    let reading = RwSignal::new(false);
     // `FILE:LINE: message`, as the importer words it.
     let refused: RwSignal<Option<String>> = RwSignal::new(None);
     let needs: RwSignal<Option<NeedsDetails>> = RwSignal::new(None);
     let input_ref = NodeRef::<leptos::html::Input>::new();
-    let dataset = data.dataset.clone();
+    let asking = Asking {
+        imports,
+        chosen,
+        refused,
+        needs,
+        reading,
+    };
 
     let on_change = move |event: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&event);
@@ -53,14 +64,13 @@ pub fn ImportPage() -> impl IntoView {
         refused.set(None);
         needs.set(None);
         if let Some(file) = file {
-            read_and_preview(file, dataset.clone(), chosen, refused, needs);
+            read_and_preview(file, asking);
         }
     };
-    let dataset = data.dataset.clone();
     let with_details = move |details: DocumentDetails| {
         if let Some(waiting) = needs.get_untracked() {
             refused.set(None);
-            show_preview(&dataset, waiting, details, chosen, refused, needs);
+            show_preview(waiting, details, asking);
         }
     };
     let clear = move || {
@@ -78,8 +88,8 @@ pub fn ImportPage() -> impl IntoView {
                 <h1>{tr("导入文件", "Import a document")}</h1>
                 <p class="page-lede">
                     {tr(
-                        "可导入新的政府工作报告责任分解或半年进展报告（UTF-8 文本文件，或有文字层的 PDF）。文件在本浏览器中解析，不会上传；导入后只保存在本设备上，与已发布的文件一起出现在各个页面中，可随时移除。",
-                        "Import a new task breakdown or half-year progress report (a UTF-8 text file, or a PDF with a text layer). The file is read in this browser and never uploaded; once imported it is kept on this device only, appears in every view beside the published documents, and can be removed at any time.",
+                        "可导入责任分解、进展报告、工作报告或规划：Word（.docx）、Excel（.xlsx、.xls）、网页（.htm、.html）、PDF 或文本文件（UTF-8、GBK）。文件在本浏览器中解析，不会上传；导入后只保存在本设备上，与已发布的文件一起出现在各个页面中，可随时移除。",
+                        "Import a task breakdown, progress report, work report or plan: Word (.docx), Excel (.xlsx, .xls), a web page (.htm, .html), PDF or a text file (UTF-8, GBK). The file is read in this browser and never uploaded; once imported it is kept on this device only, appears in every view beside the published documents, and can be removed at any time.",
                     )}
                 </p>
             </div>
@@ -98,16 +108,27 @@ pub fn ImportPage() -> impl IntoView {
             <section class="import-choose" aria-labelledby="import-choose-heading">
                 <h2 id="import-choose-heading">{tr("选择文件", "Choose a file")}</h2>
                 <p class="import-file-field">
-                    <label for="import-file">{tr("文本文件（.txt）或 PDF：", "Text file (.txt) or PDF: ")}</label>
+                    <label for="import-file">{tr("文件：", "File: ")}</label>
                     <input
                         type="file"
                         id="import-file"
-                        accept=".txt,text/plain,.pdf,application/pdf"
+                        accept=ACCEPTED
                         data-testid="import-file"
                         node_ref=input_ref
                         on:change=on_change
                     />
                 </p>
+                {move || {
+                    reading
+                        .get()
+                        .then(|| {
+                            view! {
+                                <p class="loading" role="status" data-testid="import-reading">
+                                    {tr("正在读取…", "Reading…")}
+                                </p>
+                            }
+                        })
+                }}
                 {move || {
                     refused
                         .get()
@@ -130,7 +151,7 @@ pub fn ImportPage() -> impl IntoView {
                 {move || {
                     needs
                         .get()
-                        .map(|needs| view! { <DetailsForm needs on_submit=with_details.clone() /> })
+                        .map(|needs| view! { <DetailsForm needs on_submit=with_details /> })
                 }}
                 {move || {
                     chosen
@@ -139,6 +160,7 @@ pub fn ImportPage() -> impl IntoView {
                 }}
             </section>
             <LocalDocumentList />
+            <PublishData />
         </div>
     }
 }
@@ -163,23 +185,29 @@ fn done_message(done: Done) -> impl IntoView {
     view! { {before} <span lang="zh-CN">{file_name}</span> {after} }
 }
 
-/// Reads `file` and previews it against the data shown now (so the id it would get
-/// avoids the documents imported before it).
-fn read_and_preview(
-    file: File,
-    dataset: Arc<Dataset>,
+/// The signals a preview request reports into.
+#[derive(Clone, Copy)]
+struct Asking {
+    imports: ImportsState,
     chosen: RwSignal<Option<Chosen>>,
     refused: RwSignal<Option<String>>,
     needs: RwSignal<Option<NeedsDetails>>,
-) {
+    reading: RwSignal<bool>,
+}
+
+/// Reads `file` and has the import worker preview it against the data shown now (so
+/// the id it would get avoids the documents imported before it).
+fn read_and_preview(file: File, asking: Asking) {
     let file_name = file.name();
     // Asked before reading: a wrong choice (a video, an archive) is not read at all.
-    // A text file over the importer's limit is refused once read and found not a PDF.
+    // A text or office file over the importer's limit is refused once read and found
+    // not a PDF.
     let size = file.size() as usize;
     if size > pdf::MAX_PDF_BYTES {
-        refused.set(Some(pdf::too_large(&file_name, size)));
+        asking.refused.set(Some(pdf::too_large(&file_name, size)));
         return;
     }
+    asking.reading.set(true);
     spawn_local(async move {
         let bytes = match JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
@@ -188,21 +216,28 @@ fn read_and_preview(
                     format!("{file_name}: 浏览器无法读取这个文件"),
                     format!("{file_name}: the browser could not read this file"),
                 );
-                let _ = refused.try_set(Some(message));
+                let _ = asking.reading.try_set(false);
+                let _ = asking.refused.try_set(Some(message));
                 return;
             }
         };
+        // A PDF is read here, by pdf.js (the worker has no DOM to run it); the worker
+        // gets its lines.
         let (bytes, places) = if pdf::is_pdf(&bytes) {
             match pdf::read_lines(&bytes).await {
                 Ok(read) => (read.text.into_bytes(), read.places),
                 Err(message) => {
-                    let _ = refused.try_set(Some(format!("{file_name}: {message}")));
+                    let _ = asking.reading.try_set(false);
+                    let _ = asking
+                        .refused
+                        .try_set(Some(format!("{file_name}: {message}")));
                     return;
                 }
             }
         } else {
             if let Err(error) = check_size(&file_name, bytes.len()) {
-                let _ = refused.try_set(Some(error.to_string()));
+                let _ = asking.reading.try_set(false);
+                let _ = asking.refused.try_set(Some(error.to_string()));
                 return;
             }
             (bytes, Vec::new())
@@ -214,60 +249,87 @@ fn read_and_preview(
             stated: DocumentDetails::default(),
             missing: Vec::new(),
         };
-        show_preview(
-            &dataset,
-            waiting,
-            DocumentDetails::default(),
-            chosen,
-            refused,
-            needs,
-        );
+        show_preview(waiting, DocumentDetails::default(), asking);
     });
 }
 
-/// Previews `waiting` with `details`: the preview, or the form when details are
-/// missing (pre-filled with what the text states and what was typed), or the refusal.
-fn show_preview(
-    dataset: &Dataset,
-    waiting: NeedsDetails,
-    details: DocumentDetails,
-    chosen: RwSignal<Option<Chosen>>,
-    refused: RwSignal<Option<String>>,
-    needs: RwSignal<Option<NeedsDetails>>,
-) {
+/// Previews `waiting` with `details` in the import worker: the preview, or the form
+/// when details are missing (pre-filled with what the text states and what was
+/// typed), or the refusal. The bytes stay here too, for a second try with details.
+fn show_preview(waiting: NeedsDetails, details: DocumentDetails, asking: Asking) {
     let started = Date::now();
-    let result = preview(dataset, &waiting.file_name, &waiting.bytes, &details);
-    let parse_ms = Date::now() - started;
-    // The page may have been redrawn meanwhile (another tab imported): then these
-    // signals are gone and the result has no one to show it to.
-    match result {
-        Ok(preview) => {
-            let _ = needs.try_set(None);
-            let _ = chosen.try_set(Some(Chosen {
-                file_name: waiting.file_name,
-                preview,
-                details,
-                parse_ms,
-                places: waiting.places,
-            }));
+    let sources = asking.imports.sources.get_untracked();
+    let (job, bytes) = if waiting.places.is_empty() {
+        let job = Job::Preview {
+            file_name: waiting.file_name.clone(),
+            details: details.clone(),
+            sources,
+        };
+        (job, Some(waiting.bytes.clone()))
+    } else {
+        let text = String::from_utf8_lossy(&waiting.bytes);
+        let lines = waiting
+            .places
+            .iter()
+            .cloned()
+            .zip(text.lines().map(str::to_owned))
+            .collect();
+        let job = Job::Lines {
+            file_name: waiting.file_name.clone(),
+            format: "pdf".to_owned(),
+            lines,
+            details: details.clone(),
+            sources,
+        };
+        (job, None)
+    };
+    let _ = asking.reading.try_set(true);
+    ask(job, bytes, move |answer| {
+        let parse_ms = Date::now() - started;
+        // The page may have been redrawn meanwhile (another tab imported): then these
+        // signals are gone and the result has no one to show it to.
+        let _ = asking.reading.try_set(false);
+        let outcome = match answer {
+            Ok(answer) => answer.outcome,
+            Err(reason) => {
+                let _ = asking.refused.try_set(Some(lang().pick(
+                    format!("{}: 导入程序无法启动（{reason}）；请刷新页面后重试", waiting.file_name),
+                    format!("{}: the importer could not start ({reason}); reload the page and try again", waiting.file_name),
+                )));
+                return;
+            }
+        };
+        match outcome {
+            Outcome::Preview { preview } => {
+                let _ = asking.needs.try_set(None);
+                let _ = asking.chosen.try_set(Some(Chosen {
+                    file_name: waiting.file_name,
+                    preview: *preview,
+                    details,
+                    parse_ms,
+                    places: waiting.places,
+                }));
+            }
+            Outcome::Refused { error, stated } if !error.missing.is_empty() => {
+                let _ = asking.needs.try_set(Some(NeedsDetails {
+                    stated,
+                    missing: error.missing,
+                    ..waiting
+                }));
+            }
+            Outcome::Refused { error, .. } if !waiting.places.is_empty() => {
+                let message = pdf::locate(&error.file, error.line, &error.message, &waiting.places);
+                let _ = asking.refused.try_set(Some(message));
+            }
+            Outcome::Refused { error, .. } => {
+                let _ = asking.refused.try_set(Some(error.to_string()));
+            }
+            Outcome::Failed { message } => {
+                let _ = asking.refused.try_set(Some(message));
+            }
+            Outcome::Merged { .. } | Outcome::Published { .. } => {}
         }
-        Err(error) if !error.missing.is_empty() => {
-            let text = String::from_utf8_lossy(&waiting.bytes);
-            let stated = stated_details(&text).overridden_by(&details);
-            let _ = needs.try_set(Some(NeedsDetails {
-                stated,
-                missing: error.missing,
-                ..waiting
-            }));
-        }
-        Err(error) if !waiting.places.is_empty() => {
-            let message = pdf::locate(&error.file, error.line, &error.message, &waiting.places);
-            let _ = refused.try_set(Some(message));
-        }
-        Err(error) => {
-            let _ = refused.try_set(Some(error.to_string()));
-        }
-    }
+    });
 }
 
 /// Said when the stored imports could not be read at start.

@@ -290,18 +290,11 @@ fn DocumentFacts(document: String, source: SourceSpan) -> impl IntoView {
         .into_any(),
         None => document.clone().into_any(),
     };
-    // A document imported in this browser is marked, and its items have no threads.
-    let local = found.as_ref().and_then(|found| {
-        crate::imports::local_badge(found).map(|badge| view! {
-            " " {badge}
-            <span class="local-note">
-                {tr(
-                    "（本地导入的文件不参与主题脉络和跨文件关联）",
-                    " (documents imported here take no part in threads or cross-document links)",
-                )}
-            </span>
-        })
-    });
+    // A document imported in this browser is marked; its items take part in threads
+    // (the import worker computed the links over every document).
+    let local = found
+        .as_ref()
+        .and_then(|found| crate::imports::local_badge(found).map(|badge| view! { " " {badge} }));
     let file = found.map(|found| found.source_file).unwrap_or_default();
     let (first, last) = (source.first_line, source.last_line);
     let lines = match (first == last, lang()) {

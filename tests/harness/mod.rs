@@ -130,6 +130,15 @@ impl App {
         &mut self.site
     }
 
+    /// One DevTools protocol command in the app's tab (`Browser.setDownloadBehavior` …).
+    pub async fn devtools(
+        &self,
+        command: &str,
+        parameters: serde_json::Value,
+    ) -> serde_json::Value {
+        self.browser.devtools(command, parameters).await
+    }
+
     /// The WebDriver client, for what these helpers do not cover.
     pub fn client(&self) -> &Client {
         self.browser.client()

@@ -15,7 +15,7 @@ pub struct Accounting {
 }
 
 /// A line that went nowhere.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UnmappedLine {
     pub line: u32,
     pub text: String,

@@ -236,10 +236,16 @@ fn collect_leaders(documents: &[ParsedDocument]) -> Vec<Leader> {
 }
 
 fn districts_for(documents: &[ParsedDocument]) -> Vec<District> {
-    let mut jurisdictions: Vec<&str> = documents
-        .iter()
-        .map(|d| d.document.jurisdiction.as_str())
-        .collect();
+    districts_of_jurisdictions(
+        documents
+            .iter()
+            .map(|d| d.document.jurisdiction.as_str())
+            .collect(),
+    )
+}
+
+/// The districts of every jurisdiction named, jurisdictions in reference order.
+pub(crate) fn districts_of_jurisdictions(mut jurisdictions: Vec<&str>) -> Vec<District> {
     jurisdictions.sort_by_key(|j| (jurisdiction_rank(j), j.to_string()));
     jurisdictions.dedup();
     jurisdictions
@@ -365,17 +371,21 @@ pub fn assemble(mut documents: Vec<ParsedDocument>) -> Result<Dataset, ImportErr
 /// The five data files (`planboard_model::DATA_FILES` order) as pretty JSON with a
 /// trailing newline: the same dataset always gives the same bytes.
 pub fn data_files(dataset: &Dataset) -> Result<Vec<(&'static str, String)>, serde_json::Error> {
-    fn pretty<T: serde::Serialize>(value: &T) -> Result<String, serde_json::Error> {
-        serde_json::to_string_pretty(value).map(|mut json| {
-            json.push('\n');
-            json
-        })
-    }
+    data_files_in(dataset, true)
+}
+
+/// The five data files, pretty (as published) or compact (between the import worker
+/// and the page, where nobody reads them).
+pub(crate) fn data_files_in(
+    dataset: &Dataset,
+    published: bool,
+) -> Result<Vec<(&'static str, String)>, serde_json::Error> {
+    let write = |value: &dyn erased::Json| value.json(published);
     Ok(vec![
-        ("documents.json", pretty(&dataset.catalog)?),
+        ("documents.json", write(&dataset.catalog)?),
         (
             "tasks.json",
-            pretty(&TasksFile {
+            write(&TasksFile {
                 format_version: FORMAT_VERSION,
                 tasks: dataset.tasks.clone(),
                 commitments: dataset.commitments.clone(),
@@ -383,24 +393,44 @@ pub fn data_files(dataset: &Dataset) -> Result<Vec<(&'static str, String)>, serd
         ),
         (
             "projects.json",
-            pretty(&ProjectsFile {
+            write(&ProjectsFile {
                 format_version: FORMAT_VERSION,
                 projects: dataset.projects.clone(),
             })?,
         ),
         (
             "plan.json",
-            pretty(&PlanFile {
+            write(&PlanFile {
                 format_version: FORMAT_VERSION,
                 plan: dataset.plan.clone(),
             })?,
         ),
         (
             "links.json",
-            pretty(&LinksFile {
+            write(&LinksFile {
                 format_version: FORMAT_VERSION,
                 content: dataset.links.clone(),
             })?,
         ),
     ])
+}
+
+/// Serialising the five files' different types through one closure.
+mod erased {
+    pub trait Json {
+        fn json(&self, pretty: bool) -> Result<String, serde_json::Error>;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self, pretty: bool) -> Result<String, serde_json::Error> {
+            if pretty {
+                serde_json::to_string_pretty(self).map(|mut json| {
+                    json.push('\n');
+                    json
+                })
+            } else {
+                serde_json::to_string(self)
+            }
+        }
+    }
 }

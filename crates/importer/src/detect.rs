@@ -9,7 +9,7 @@ use crate::text::{arabic_numbered, cn_numbered};
 use planboard_model::DocumentKind;
 
 /// The document shapes the importer has a parser for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DetectedKind {
     /// A flattened `序号 | 主要工作任务 | 完成情况 | 牵头单位 |` table (Pinghu style),
     /// its columns in any order under any of the names offices use.

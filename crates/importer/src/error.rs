@@ -2,9 +2,12 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// Unusable input. Shown as `FILE:LINE: message` so an editor or a person can jump to it
 /// (`FILE: message` when the whole file is meant).
-#[derive(Debug, Clone, PartialEq, Eq)]
+// Serialisable: the import worker sends it to the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportError {
     pub file: String,
     /// 1-based; 0 when the problem is the file as a whole (empty, not UTF-8 at a byte
@@ -18,7 +21,7 @@ pub struct ImportError {
 }
 
 /// A document detail the importer needs and will not guess.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MissingDetail {
     Jurisdiction,
     Year,

@@ -20,6 +20,9 @@ pub mod pipeline;
 pub mod plan;
 pub mod progress;
 mod prose;
+pub mod protocol;
+#[cfg(feature = "publish")]
+pub mod publish;
 pub mod reference;
 pub mod report;
 pub mod synth;

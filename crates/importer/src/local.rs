@@ -45,7 +45,7 @@ pub struct LocalSource {
 }
 
 /// What importing a file would add, shown to the reader before they accept it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocalPreview {
     pub kind: DetectedKind,
     /// The document as the import would list it (id already made distinct;
@@ -60,7 +60,7 @@ pub struct LocalPreview {
 }
 
 /// Record counts of one local document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalCounts {
     pub tasks: usize,
     pub projects: usize,
@@ -73,7 +73,7 @@ pub struct LocalCounts {
 }
 
 /// The line accounting of one document, for the reader.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineReport {
     pub total: u32,
     /// Recognised lines per field (`task-text`, `progress` …), in field-name order.
@@ -91,7 +91,7 @@ impl LineReport {
 }
 
 /// What became of one stored source in a merge.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum LocalOutcome {
     /// Merged under this document id.
     Merged(String),

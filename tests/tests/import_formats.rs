@@ -1,0 +1,247 @@
+//! The import worker in the browser: the first load does not fetch it, a file is read
+//! there and previewed, imported documents take part in threads, and the publish
+//! round trip: import, download the data bundle, serve a copy of the app with it, and
+//! see the imported document as a published one as a new visitor.
+
+mod notes_support;
+mod views_support;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use planboard_browser_tests::{workspace_root, App, DistCopy, Launch};
+use views_support::{facet_count, facet_link, open_tasks};
+
+const FILE_INPUT: &str = "[data-testid=\"import-file\"]";
+const PREVIEW: &str = "[data-testid=\"import-preview\"]";
+const ACCEPT: &str = "[data-testid=\"import-accept\"]";
+const PUBLISH: &str = "[data-testid=\"publish-data\"]";
+/// A Pinghu 2023 year-end table (crates/importer/tests/fixtures), not among the
+/// published documents.
+const YEAR_END: &str = "pinghu-2023-year-end.txt";
+const YEAR_END_LOCAL: &str = "local-pinghu-2023-year-progress";
+const YEAR_END_PUBLISHED: &str = "pinghu-2023-year-progress";
+
+fn importer_fixture(name: &str) -> PathBuf {
+    workspace_root()
+        .join("crates/importer/tests/fixtures")
+        .join(name)
+}
+
+async fn import(app: &App, path: &Path) {
+    app.open("index.html#/import").await;
+    app.wait_for_app().await;
+    let input = app.wait_for(FILE_INPUT).await;
+    input
+        .send_keys(&path.display().to_string())
+        .await
+        .expect("chromedriver sets the file input");
+    app.wait_for(PREVIEW).await;
+    app.click(ACCEPT).await;
+    app.wait_for("[data-testid=\"import-notice\"]").await;
+}
+
+fn worker_requests(app: &App) -> Vec<String> {
+    app.site()
+        .requests()
+        .into_iter()
+        .map(|served| served.path)
+        .filter(|path| path.contains("import-worker"))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_cold_visit_to_the_tasks_does_not_fetch_the_import_worker() {
+    let app = App::start().await;
+    app.open("index.html#/tasks").await;
+    app.wait_for_app().await;
+    app.wait_for(&facet_link("doc", "huzhou-2024-h1-progress"))
+        .await;
+    // The service worker precaches every file after the load; the page itself asks
+    // for none of the worker's.
+    let asked_by_page: Vec<String> = app
+        .eval(
+            "return performance.getEntriesByType('resource').map((e) => e.name);",
+            vec![],
+        )
+        .await
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|name| name.as_str().map(str::to_owned))
+        .filter(|name| name.contains("import-worker"))
+        .collect();
+    assert!(asked_by_page.is_empty(), "{asked_by_page:?}");
+
+    app.open("index.html#/import").await;
+    app.wait_for(FILE_INPUT).await;
+    let file = importer_fixture(YEAR_END);
+    app.wait_for(FILE_INPUT)
+        .await
+        .send_keys(&file.display().to_string())
+        .await
+        .expect("chromedriver sets the file input");
+    app.wait_for(PREVIEW).await;
+    let requested = worker_requests(&app);
+    for part in [
+        "import-worker-loader.js",
+        "import-worker.js",
+        "import-worker_bg.wasm",
+    ] {
+        assert!(
+            requested.iter().any(|path| path.ends_with(part)),
+            "{part} fetched once the import page reads a file: {requested:?}"
+        );
+    }
+    assert_eq!(
+        app.text("[data-testid=\"import-document-id\"]").await,
+        YEAR_END_LOCAL
+    );
+}
+
+/// Waits for a file ending in `.zip` to appear (complete) in `dir`.
+async fn downloaded_zip(dir: &Path) -> PathBuf {
+    let started = Instant::now();
+    loop {
+        let found = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| entry.path())
+            .find(|path| path.extension().is_some_and(|e| e == "zip"));
+        if let Some(path) = found {
+            return path;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no .zip downloaded into {}",
+            dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_published_bundle_shows_the_imported_report_to_a_new_visitor() {
+    let downloads = tempfile::tempdir().expect("download folder");
+    let app = App::start().await;
+    import(&app, &importer_fixture(YEAR_END)).await;
+    open_tasks(&app, "").await;
+    app.wait_for(&facet_link("doc", YEAR_END_LOCAL)).await;
+    let tasks = facet_count(&app, "doc", YEAR_END_LOCAL).await;
+    assert!(tasks > 0);
+
+    app.open("index.html#/import").await;
+    app.wait_for(PUBLISH).await;
+    app.devtools(
+        "Browser.setDownloadBehavior",
+        serde_json::json!({
+            "behavior": "allow",
+            "downloadPath": downloads.path().display().to_string(),
+        }),
+    )
+    .await;
+    app.click(PUBLISH).await;
+    let summary = app.text("[data-testid=\"publish-done\"]").await;
+    assert!(summary.contains(YEAR_END_PUBLISHED), "{summary}");
+    let zip_path = downloaded_zip(downloads.path()).await;
+    // The download is written under a temporary name first; the .zip is complete.
+    let bytes = std::fs::read(&zip_path).expect("the downloaded zip");
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("the download is a zip");
+    let mut note = String::new();
+    archive
+        .by_name("说明.txt")
+        .expect("the bundle has its 说明")
+        .read_to_string(&mut note)
+        .expect("说明 is text");
+    assert!(note.contains("data/"), "{note}");
+    assert!(note.contains(YEAR_END), "{note}");
+
+    // A copy of the built app with the bundle's files in data/.
+    let copy = DistCopy::new();
+    for name in [
+        "documents.json",
+        "tasks.json",
+        "projects.json",
+        "plan.json",
+        "links.json",
+    ] {
+        let mut json = Vec::new();
+        archive
+            .by_name(name)
+            .unwrap_or_else(|e| panic!("{name} in the bundle: {e}"))
+            .read_to_end(&mut json)
+            .expect("deflated file");
+        copy.write(&format!("data/{name}"), json);
+        // A host's pre-compressed copy would be stale now.
+        for stale in [".br", ".gz"] {
+            let path = copy.file(&format!("data/{name}{stale}"));
+            if path.exists() {
+                copy.remove(&format!("data/{name}{stale}"));
+            }
+        }
+    }
+    drop(app);
+
+    // A new visitor: another browser with a fresh profile, nothing stored.
+    let visitor = App::launch(Launch::new().serving(copy)).await;
+    open_tasks(&visitor, "").await;
+    visitor
+        .wait_for(&facet_link("doc", YEAR_END_PUBLISHED))
+        .await;
+    assert_eq!(
+        facet_count(&visitor, "doc", YEAR_END_PUBLISHED).await,
+        tasks,
+        "every task of the imported report is published"
+    );
+    assert_eq!(visitor.count(&facet_link("doc", YEAR_END_LOCAL)).await, 0);
+    let stored = visitor
+        .eval("return localStorage.getItem('planboard.imports');", vec![])
+        .await;
+    assert!(
+        stored.is_null(),
+        "the visitor has imported nothing: {stored}"
+    );
+}
+
+#[tokio::test]
+async fn an_imported_report_takes_part_in_threads() {
+    let app = App::start().await;
+    let file = workspace_root().join("data/sources/huzhou-2024-tasks-h1-progress.txt");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let copy = dir.path().join("湖州2024年上半年进展（另存）.txt");
+    std::fs::copy(&file, &copy).expect("copy the shipped report");
+    import(&app, &copy).await;
+    // Its first task links to the published copy's first task (the same words), and
+    // the published task links back to it.
+    app.open("index.html#/item/local-huzhou-2024-h1-progress/t1")
+        .await;
+    app.wait_for_app().await;
+    app.wait_for("[data-testid=\"item-threads\"]").await;
+    let from_local = thread_hrefs(&app).await;
+    assert!(
+        from_local.contains("#/item/huzhou-2024-h1-progress/t1"),
+        "the imported task links to the published one: {from_local}"
+    );
+    app.open("index.html#/item/huzhou-2024-h1-progress/t1")
+        .await;
+    app.wait_for("[data-testid=\"item-threads\"]").await;
+    let from_published = thread_hrefs(&app).await;
+    assert!(
+        from_published.contains("#/item/local-huzhou-2024-h1-progress/t1"),
+        "the published task links to the imported one: {from_published}"
+    );
+}
+
+/// Where the links of the item page's 在其他文件中 section lead, decoded.
+async fn thread_hrefs(app: &App) -> String {
+    app.eval(
+        "return [...document.querySelectorAll('[data-testid=\"item-threads\"] a')]\
+         .map((a) => decodeURIComponent(a.getAttribute('href')));",
+        vec![],
+    )
+    .await
+    .to_string()
+}
