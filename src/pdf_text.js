@@ -334,6 +334,8 @@
   }
 
   // Lines of a page: table rows and paragraphs, each with the place of its first line.
+  // A paragraph or a table row that goes on over a page break stays two lines: the
+  // lines at the foot and head of a page are often a page number or a running title.
   function pageLines(lines, page) {
     var out = [];
     var textLeft = Infinity;
@@ -371,8 +373,7 @@
     return {
       lines: out.map(function (entry) {
         return Array.isArray(entry) ? entry : [entry.place, entry.text];
-      }),
-      openParagraph: open
+      })
     };
   }
 
