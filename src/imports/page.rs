@@ -33,8 +33,8 @@ pub(super) struct Chosen {
     pub details: DocumentDetails,
     /// Time from sending the file to the import worker to its preview, ms.
     pub parse_ms: f64,
-    /// For a PDF, where each line of the rebuilt text is in it; else empty.
-    pub places: Vec<String>,
+    /// Read from a PDF (the preview says PDF import is best-effort).
+    pub from_pdf: bool,
 }
 
 /// The import page.
@@ -307,7 +307,7 @@ fn show_preview(waiting: NeedsDetails, details: DocumentDetails, asking: Asking)
                     preview: *preview,
                     details,
                     parse_ms,
-                    places: waiting.places,
+                    from_pdf: !waiting.places.is_empty(),
                 }));
             }
             Outcome::Refused { error, stated } if !error.missing.is_empty() => {
@@ -316,10 +316,6 @@ fn show_preview(waiting: NeedsDetails, details: DocumentDetails, asking: Asking)
                     missing: error.missing,
                     ..waiting
                 }));
-            }
-            Outcome::Refused { error, .. } if !waiting.places.is_empty() => {
-                let message = pdf::locate(&error.file, error.line, &error.message, &waiting.places);
-                let _ = asking.refused.try_set(Some(message));
             }
             Outcome::Refused { error, .. } => {
                 let _ = asking.refused.try_set(Some(error.to_string()));

@@ -3,8 +3,8 @@
 //! scripts/post-build.sh). Nothing of it is loaded until a PDF is chosen: the script is
 //! inserted then, and it loads pdf.js, its worker and the CMaps a file needs.
 //!
-//! The lines come back with their places (`第 2 页第 14 行`); the importer reads them as a
-//! text, table rows written `| a | b |`. A PDF is told apart by its content (`%PDF-`
+//! The lines come back with their places (`第 2 页第 14 行`), table rows written
+//! `| a | b |`; the page hands them to the import worker as a `lines` job. A PDF is told apart by its content (`%PDF-`
 //! within the first kilobyte, where the format allows it), never by its name.
 
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
@@ -117,16 +117,4 @@ fn message_of(error: &JsValue) -> String {
         .and_then(|message| message.as_string())
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "PDF 无法读取".to_owned())
-}
-
-/// `FILE 第 N 页第 M 行: message` for an importer error at line `line` of the rebuilt
-/// text (1-based; 0 means the file as a whole).
-pub(super) fn locate(file_name: &str, line: u32, message: &str, places: &[String]) -> String {
-    match line
-        .checked_sub(1)
-        .and_then(|index| places.get(index as usize))
-    {
-        Some(place) => format!("{file_name} {place}: {message}"),
-        None => format!("{file_name}: {message}"),
-    }
 }

@@ -5,6 +5,7 @@
 use js_sys::Date;
 use leptos::prelude::*;
 use planboard_importer::local::{LocalPreview, LocalSource};
+use planboard_importer::read_text::NotRead;
 use planboard_model::Status;
 
 use super::page::Chosen;
@@ -21,11 +22,13 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
         preview,
         details,
         parse_ms,
-        places,
+        from_pdf,
     } = chosen;
-    let from_pdf = !places.is_empty();
     let document = preview.document.clone();
     let text = preview.text.clone();
+    let places = preview.places.clone();
+    let format_label = preview.format_label.clone();
+    let encoding = preview.encoding.clone();
     let accepted_name = file_name.clone();
     let tasks = preview.counts.tasks;
     let accept = move |_| {
@@ -33,6 +36,10 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
             file_name: accepted_name.clone(),
             imported_at: String::from(Date::new_0().to_iso_string()),
             text: text.clone(),
+            // Kept with the text, so merging the stored documents at start needs no
+            // format reader and messages still name the table and row.
+            places: places.clone(),
+            format: Some(format_label.clone()),
             details: details.clone(),
         };
         match imports.add(source) {
@@ -56,6 +63,14 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
             <dl class="import-facts">
                 <dt>{tr("类型", "Kind")}</dt>
                 <dd data-testid="import-kind">{kind}</dd>
+                <dt>{tr("文件格式", "File format")}</dt>
+                <dd data-testid="import-format">
+                    <span lang="zh-CN">{preview.format_label.clone()}</span>
+                    {encoding.map(|encoding| view! {
+                        {tr("，编码 ", ", encoding ")}
+                        <span data-testid="import-encoding">{encoding}</span>
+                    })}
+                </dd>
                 <dt>{tr("标题", "Title")}</dt>
                 <dd lang="zh-CN">{document.title.clone()}</dd>
                 <dt>{tr("地区与时期", "Area and period")}</dt>
@@ -76,7 +91,7 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
                 </p>
             })}
             <Counts preview=preview.clone() />
-            <LineAccounting preview places />
+            <LineAccounting preview />
             <p class="import-actions">
                 <button type="button" class="primary" data-testid="import-accept" on:click=accept>
                     {tr("接受导入", "Accept and import")}
@@ -160,10 +175,10 @@ fn Counts(preview: LocalPreview) -> impl IntoView {
     }
 }
 
-/// `places`: for a PDF, where each line is in it, shown instead of the line number.
 #[component]
-fn LineAccounting(preview: LocalPreview, places: Vec<String>) -> impl IntoView {
+fn LineAccounting(preview: LocalPreview) -> impl IntoView {
     let lines = preview.lines;
+    let not_read = lines.not_read.clone();
     let recognised = lines.recognised_total();
     let unrecognised_count = lines.unrecognised.len();
     let field_rows = lines
@@ -190,15 +205,12 @@ fn LineAccounting(preview: LocalPreview, places: Vec<String>) -> impl IntoView {
             .unrecognised
             .iter()
             .map(|line| {
-                let place = line
-                    .line
-                    .checked_sub(1)
-                    .and_then(|index| places.get(index as usize))
-                    .cloned()
-                    .unwrap_or_else(|| line.line.to_string());
                 view! {
                     <tr>
-                        <td class="num" lang="zh-CN">{place}</td>
+                        <td class="num">
+                            {line.line}
+                            {line.place.clone().map(|place| view! { " " <span lang="zh-CN">{format!("（{place}）")}</span> })}
+                        </td>
                         <td lang="zh-CN">{line.text.clone()}</td>
                     </tr>
                 }
@@ -227,7 +239,37 @@ fn LineAccounting(preview: LocalPreview, places: Vec<String>) -> impl IntoView {
             <tbody>{field_rows}</tbody>
         </table>
         {unrecognised}
+        <NotReadParts not_read />
     }
+}
+
+/// The parts of the file the reader left out (site navigation, scripts, other sheets,
+/// images …), each with its place: accounted for, never dropped silently.
+#[component]
+fn NotReadParts(not_read: Vec<NotRead>) -> impl IntoView {
+    if not_read.is_empty() {
+        return ().into_any();
+    }
+    let count = not_read.len();
+    let rows = not_read
+        .into_iter()
+        .map(|part| {
+            view! {
+                <tr>
+                    <td lang="zh-CN">{part.place}</td>
+                    <td lang="zh-CN">{part.what}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="import-unrecognised" data-testid="import-not-read" data-count=count>
+            <caption>{tr("未读取的部分（不是任务内容：导航、脚本、其他工作表、图片等）", "Parts not read (not task content: navigation, scripts, other sheets, images …)")}</caption>
+            <thead><tr><th scope="col">{tr("位置", "Place")}</th><th scope="col">{tr("内容", "What")}</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
 }
 
 /// What a field of the line accounting holds, in the interface language; fields the

@@ -48,9 +48,11 @@ pub(super) fn PublishData() -> impl IntoView {
             <h2 id="import-publish-heading">{tr("发布给读者", "Publish to readers")}</h2>
             <p class="section-note">
                 {tr(
-                    "把本浏览器中导入的文件与已发布的数据合成一套数据文件（.zip），不需要安装任何程序：把其中的文件放进网站副本的 data/ 目录，每位访问者都会看到这些文件。包内的“说明.txt”写明了步骤。",
-                    "Combine the documents imported in this browser with the published data into one set of data files (.zip), with nothing to install: put its files into data/ of the site's copy and every visitor sees them. The 说明.txt inside says how.",
+                    "把本浏览器中导入的文件与已发布的数据合成一套数据文件（.zip），不需要安装任何程序：把其中的文件放进网站副本的 data/ 目录，每位访问者都会看到这些文件。包内的",
+                    "Combine the documents imported in this browser with the published data into one set of data files (.zip), with nothing to install: put its files into data/ of the site's copy and every visitor sees them. The ",
                 )}
+                <span lang="zh-CN">"说明.txt"</span>
+                {tr("写明了步骤。", " file inside says how.")}
             </p>
             <p>
                 <button

@@ -245,3 +245,164 @@ async fn thread_hrefs(app: &App) -> String {
     .await
     .to_string()
 }
+
+fn formats_fixture(name: &str) -> PathBuf {
+    workspace_root()
+        .join("crates/formats/tests/fixtures")
+        .join(name)
+}
+
+/// Imports `path` and returns the id the preview gave it, after checking the format
+/// and encoding the preview names.
+async fn import_office_file(
+    app: &App,
+    path: &Path,
+    format: &str,
+    encoding: Option<&str>,
+) -> String {
+    app.open("index.html#/import").await;
+    app.wait_for_app().await;
+    app.wait_for(FILE_INPUT)
+        .await
+        .send_keys(&path.display().to_string())
+        .await
+        .expect("chromedriver sets the file input");
+    app.wait_for(PREVIEW).await;
+    let shown = app.text("[data-testid=\"import-format\"]").await;
+    assert!(shown.contains(format), "format shown: {shown}");
+    if let Some(encoding) = encoding {
+        assert_eq!(
+            app.text("[data-testid=\"import-encoding\"]").await,
+            encoding
+        );
+    }
+    let id = app.text("[data-testid=\"import-document-id\"]").await;
+    app.click(ACCEPT).await;
+    app.wait_for("[data-testid=\"import-notice\"]").await;
+    id
+}
+
+/// What a reader sees of task `number` of `document`: its item page's facts.
+async fn task_facts(app: &App, document: &str, number: u32) -> String {
+    app.open(&format!("index.html#/item/{document}/t{number}"))
+        .await;
+    app.wait_for_app().await;
+    app.text(".item-facts").await
+}
+
+#[tokio::test]
+async fn a_word_breakdown_table_gives_its_tasks_leaders_and_lead_units() {
+    let app = App::start().await;
+    let id = import_office_file(
+        &app,
+        &formats_fixture("pinghu-2024-breakdown.docx"),
+        "Word",
+        None,
+    )
+    .await;
+    assert_eq!(id, "local-pinghu-2024-breakdown");
+    open_tasks(&app, "").await;
+    app.wait_for(&facet_link("doc", &id)).await;
+    assert_eq!(facet_count(&app, "doc", &id).await, 9);
+    // The leader cell merged down over tasks 4 to 6 leads each of them.
+    for number in [4, 5, 6] {
+        let facts = task_facts(&app, &id, number).await;
+        assert!(facts.contains("沈国强"), "task {number}: {facts}");
+    }
+    let facts = task_facts(&app, &id, 6).await;
+    assert!(facts.contains("金融发展中心"), "{facts}");
+    assert!(task_facts(&app, &id, 7).await.contains("吴晓峰"));
+}
+
+#[tokio::test]
+async fn a_gb2312_web_page_gives_the_same_breakdown() {
+    let app = App::start().await;
+    let id = import_office_file(
+        &app,
+        &formats_fixture("pinghu-2024-breakdown-gb2312.htm"),
+        "网页",
+        Some("GBK"),
+    )
+    .await;
+    open_tasks(&app, "").await;
+    app.wait_for(&facet_link("doc", &id)).await;
+    assert_eq!(facet_count(&app, "doc", &id).await, 9);
+    assert!(task_facts(&app, &id, 5).await.contains("沈国强"));
+    assert!(task_facts(&app, &id, 2).await.contains("周立新"));
+}
+
+#[tokio::test]
+async fn an_excel_year_end_table_gives_its_outcomes_and_lead_units() {
+    let app = App::start().await;
+    let id = import_office_file(
+        &app,
+        &formats_fixture("pinghu-2024-year-end.xlsx"),
+        "Excel",
+        None,
+    )
+    .await;
+    open_tasks(&app, "").await;
+    app.wait_for(&facet_link("doc", &id)).await;
+    assert_eq!(facet_count(&app, "doc", &id).await, 7);
+    // 经信局 is one cell merged over tasks 4 and 5.
+    assert!(task_facts(&app, &id, 4).await.contains("经信局"));
+    assert!(task_facts(&app, &id, 5).await.contains("经信局"));
+    app.open(&format!("index.html#/item/{id}/t5")).await;
+    let status = app.text(".item-tags").await;
+    assert!(status.contains("未完成"), "{status}");
+}
+
+#[tokio::test]
+async fn a_gbk_text_report_says_its_encoding() {
+    let app = App::start().await;
+    let id = import_office_file(
+        &app,
+        &formats_fixture("huzhou-2024-q3-progress-gbk.txt"),
+        "文本",
+        Some("GB18030"),
+    )
+    .await;
+    open_tasks(&app, "").await;
+    app.wait_for(&facet_link("doc", &id)).await;
+    assert_eq!(facet_count(&app, "doc", &id).await, 3);
+}
+
+#[tokio::test]
+async fn bad_files_are_refused_with_a_clear_message_and_change_nothing() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let too_big = dir.path().join("全年汇总.xlsx");
+    std::fs::write(&too_big, vec![b'P'; 9 * 1024 * 1024]).expect("a large file");
+    let app = App::start().await;
+    let cases: [(PathBuf, &[&str]); 5] = [
+        (too_big, &["文件过大"]),
+        (formats_fixture("zip-bomb.docx"), &["压缩炸弹"]),
+        (formats_fixture("encrypted.xlsx"), &["密码"]),
+        (
+            formats_fixture("misnamed-workbook.docx"),
+            &["请改名为 .xlsx"],
+        ),
+        (formats_fixture("news-no-table.html"), &["网页中没有表格"]),
+    ];
+    for (path, words) in cases {
+        app.open("index.html#/import").await;
+        app.wait_for_app().await;
+        app.wait_for(FILE_INPUT)
+            .await
+            .send_keys(&path.display().to_string())
+            .await
+            .expect("chromedriver sets the file input");
+        let message = app.text("[data-testid=\"import-error\"]").await;
+        for word in words {
+            assert!(message.contains(word), "{}: {message}", path.display());
+        }
+        assert_eq!(app.count(PREVIEW).await, 0);
+        let stored = app
+            .eval("return localStorage.getItem('planboard.imports');", vec![])
+            .await;
+        assert!(
+            stored.is_null(),
+            "{}: nothing stored: {stored}",
+            path.display()
+        );
+    }
+}

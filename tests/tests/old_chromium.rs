@@ -281,6 +281,40 @@ async fn chromium_86_imports_a_progress_report() {
     assert_clean(&browser);
 }
 
+/// A Word file is read by the import worker (its own wasm, a classic worker) in
+/// Chromium 86 too, where wasm compiles only under the page's 'unsafe-eval' policy.
+#[tokio::test]
+async fn chromium_86_imports_a_word_breakdown_through_the_worker() {
+    let file = workspace_root().join("crates/formats/tests/fixtures/pinghu-2024-breakdown.docx");
+    let site = serve().await;
+    let browser = OldChromium::start(86).await;
+
+    open(&browser, &site, "#/import", "[data-testid=\"import-file\"]").await;
+    browser
+        .choose_file("[data-testid=\"import-file\"]", &file)
+        .await;
+    wait_for(&browser, "[data-testid=\"import-preview\"]").await;
+    let tasks = browser
+        .eval(
+            "document.querySelector('[data-testid=\"import-counts\"]').getAttribute('data-tasks')",
+        )
+        .await;
+    assert_eq!(tasks, json!("9"));
+    let format = browser.text("[data-testid=\"import-format\"]").await;
+    assert!(format.contains("Word"), "{format}");
+    browser.click("[data-testid=\"import-accept\"]").await;
+    browser.text("[data-testid=\"import-notice\"]").await;
+    // The stored document merged by the worker at start: its tasks in the list.
+    open(
+        &browser,
+        &site,
+        "#/tasks",
+        "[data-facet=\"doc\"] a[data-facet-value=\"local-pinghu-2024-breakdown\"]",
+    )
+    .await;
+    assert_clean(&browser);
+}
+
 #[tokio::test]
 async fn a_browser_without_webassembly_is_told_so_in_chinese_first() {
     let site = serve().await;

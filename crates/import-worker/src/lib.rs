@@ -2,8 +2,9 @@
 //! the worker decides is here and tested natively; `main.rs` only moves messages and
 //! bytes between the page and these.
 
+use planboard_formats::Format;
 use planboard_importer::error::ImportError;
-use planboard_importer::local::{self, LocalSource};
+use planboard_importer::local::{self, LocalSource, ReadText};
 use planboard_importer::period::DocumentDetails;
 use planboard_importer::protocol::{compact_data_files, Job, Outcome};
 use planboard_importer::{figures, publish, threads};
@@ -64,16 +65,31 @@ pub fn run(job: Job, bytes: Option<&[u8]>, published: &Dataset) -> Done {
     }
 }
 
+/// Reads the file (its format judged from the content) and previews it.
 fn preview(base: &Dataset, file_name: &str, bytes: &[u8], details: &DocumentDetails) -> Outcome {
-    match local::preview(base, file_name, bytes, details) {
-        Ok(preview) => Outcome::Preview {
-            preview: Box::new(preview),
-        },
-        Err(error) => refused(error, &String::from_utf8_lossy(bytes), details),
+    let read =
+        local::check_size(file_name, bytes.len()).and_then(|()| ReadText::read(bytes, file_name));
+    match read {
+        Ok(read) => preview_read(base, file_name, &read, details),
+        Err(error) => refused(error, "", details),
     }
 }
 
-/// Lines extracted on the page (PDF): read as the importer reads a text, one line each.
+fn preview_read(
+    base: &Dataset,
+    file_name: &str,
+    read: &ReadText,
+    details: &DocumentDetails,
+) -> Outcome {
+    match local::preview_extracted(base, file_name, read, details) {
+        Ok(preview) => Outcome::Preview {
+            preview: Box::new(preview),
+        },
+        Err(error) => refused(error, &read.text, details),
+    }
+}
+
+/// Lines extracted on the page (a PDF, by pdf.js), with their places.
 fn preview_lines(
     base: &Dataset,
     file_name: &str,
@@ -83,12 +99,11 @@ fn preview_lines(
 ) -> Outcome {
     if format != "pdf" {
         return Outcome::Failed {
-            message: format!("{file_name}: 未知的格式“{format}”"),
+            message: format!("{file_name}: 页面送来的行来自未知的格式“{format}”"),
         };
     }
-    let text: Vec<String> = lines.into_iter().map(|(_, text)| text).collect();
-    let text = text.join("\n");
-    preview(base, file_name, text.as_bytes(), details)
+    let read = ReadText::from(planboard_formats::from_lines(Format::Pdf, lines));
+    preview_read(base, file_name, &read, details)
 }
 
 fn refused(error: ImportError, text: &str, details: &DocumentDetails) -> Outcome {

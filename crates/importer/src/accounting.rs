@@ -12,6 +12,9 @@ pub struct Accounting {
     /// Table columns the importer has no field for, kept on each record as printed
     /// (`Task::other_columns`), in column order.
     kept_columns: Vec<String>,
+    /// Where each line came from in an office file or web page (`表格 1 第 4 行`);
+    /// empty for plain text.
+    places: Vec<String>,
 }
 
 /// A line that went nowhere.
@@ -19,6 +22,8 @@ pub struct Accounting {
 pub struct UnmappedLine {
     pub line: u32,
     pub text: String,
+    /// Where the line came from in an office file or web page; `None` for plain text.
+    pub place: Option<String>,
 }
 
 impl Accounting {
@@ -28,7 +33,13 @@ impl Accounting {
             fields: vec![None; lines.len()],
             lines,
             kept_columns: Vec::new(),
+            places: Vec::new(),
         }
+    }
+
+    /// Records where each line came from (`places[i]` for line `i + 1`).
+    pub fn set_places(&mut self, places: Vec<String>) {
+        self.places = places;
     }
 
     /// Claims 1-based `line` for `field`. A later claim replaces an earlier one, so a
@@ -89,6 +100,7 @@ impl Accounting {
             .map(|(i, (_, text))| UnmappedLine {
                 line: i as u32 + 1,
                 text: text.clone(),
+                place: self.places.get(i).cloned(),
             })
             .collect()
     }

@@ -7,7 +7,7 @@ use crate::detect::detect;
 use crate::error::{ImportError, MissingDetail};
 use crate::period::DocumentDetails;
 use crate::pipeline::{
-    build, decode, parse_document, parse_source, read_sidecar, read_source_dir, stated_details,
+    build, parse_read, parse_source, read_sidecar, read_source, read_source_dir, stated_details,
     SourceFile,
 };
 use planboard_model::JoinMatch;
@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 
 const USAGE: &str = "用法:
   planboard-ingest build <SOURCE_DIR> --out <DIR> [文档信息]
-                                                    解析 SOURCE_DIR 中全部 *.txt,写出 documents.json、tasks.json、projects.json、plan.json、links.json
-  planboard-ingest inspect <FILE> [文档信息]        识别文档类型,stdout 输出解析结果(JSON),stderr 输出文档信息(读自文本/指定/缺失)、逐行归属统计与未归属的行
+                                                    解析 SOURCE_DIR 中全部源文件(.txt .docx .xlsx .xls .et .htm .html;.doc .wps .pdf .rtf 会报错并说明如何另存),写出 documents.json、tasks.json、projects.json、plan.json、links.json
+  planboard-ingest inspect <FILE> [文档信息]        识别文件格式与文档类型,stdout 输出解析结果(JSON),stderr 输出格式与编码、未读取的部分、文档信息(读自文本/指定/缺失)、逐行归属统计与未归属的行(及其在文件中的位置)
     文档信息(文中没有写明时才需要;指定的优先于文中读出的):
       --jurisdiction 平湖市   --year 2023   --period 前三季度(一季度/上半年/前三季度/全年/5月)   --date 2023-10-10
       inspect: 指定的信息优先于文中读出的;build: 只用于文中缺少信息的文件
@@ -274,14 +274,35 @@ fn run_inspect(
     );
     let bytes = std::fs::read(file)
         .map_err(|e| ImportError::new(&name, 0, format!("无法读取文件: {e}")))?;
-    let text = decode(&bytes, &name)?;
     let given = given.overridden_by(&read_sidecar(file)?);
-    let kind = detect(&text, &name)?;
+    let source = SourceFile {
+        name: name.clone(),
+        bytes,
+        details: given.clone(),
+    };
+    let read = read_source(&source)?;
+    let _ = writeln!(
+        stderr,
+        "{name}: 格式 {}{}",
+        read.format_label,
+        read.encoding
+            .as_deref()
+            .map(|encoding| format!(" · 编码 {encoding}"))
+            .unwrap_or_default()
+    );
+    if !read.not_read.is_empty() {
+        let _ = writeln!(stderr, "未读取的部分: {}", read.not_read.len());
+        for part in &read.not_read {
+            let _ = writeln!(stderr, "  {}: {}", part.place, part.what);
+        }
+    }
+    let text = &read.text;
+    let kind = detect(text, &name).map_err(|error| error.placed(&read.places))?;
     let _ = writeln!(stderr, "{name}: 类型 {}", kind.label_zh());
-    let parsed = match parse_document(&text, &name, &given) {
+    let parsed = match parse_read(&read, &name, &given) {
         Ok((_, parsed)) => parsed,
         Err(error) if !error.missing.is_empty() => {
-            print_details(&stated_details(&text), &given, &error.missing, stderr);
+            print_details(&stated_details(text), &given, &error.missing, stderr);
             return Err(error);
         }
         Err(error) => return Err(error),
@@ -320,7 +341,18 @@ fn run_inspect(
     let unmapped = accounting.unmapped();
     let _ = writeln!(stderr, "未归属的行: {}", unmapped.len());
     for line in unmapped {
-        let _ = writeln!(stderr, "  {name}:{}: {}", line.line, line.text);
+        match &line.place {
+            Some(place) => {
+                let _ = writeln!(
+                    stderr,
+                    "  {name}: {place}(第 {} 行): {}",
+                    line.line, line.text
+                );
+            }
+            None => {
+                let _ = writeln!(stderr, "  {name}:{}: {}", line.line, line.text);
+            }
+        }
     }
     Ok(())
 }

@@ -23,6 +23,7 @@ mod prose;
 pub mod protocol;
 #[cfg(feature = "publish")]
 pub mod publish;
+pub mod read_text;
 pub mod reference;
 pub mod report;
 pub mod synth;

@@ -1,9 +1,14 @@
 //! Documents a reader imports in the browser: the same decoding, detection and parsers
 //! as the build, run on one chosen file, then merged into the published dataset.
 //!
-//! Only the kinds that come out again every year or half-year are accepted (a task
-//! breakdown, a progress report, a Pinghu progress table); a five-year plan or a work
-//! report is one per period and the app already holds it.
+//! Every kind the build reads is accepted: task breakdowns, progress reports and
+//! tables, and also five-year plans and work reports (another city's, or a year the
+//! published data lacks).
+//!
+//! Files other than UTF-8 text are read elsewhere: by `planboard-formats` natively
+//! ([`preview_file`], feature `formats`), or in the browser's worker, which hands the
+//! lines over as a [`ReadText`] ([`preview_extracted`]); the app's own wasm holds no
+//! file reader.
 //!
 //! A local document's id is always `local-<content id>` (`-2`, `-3` … when that is
 //! taken), so it can never collide with a published document, now or after the
@@ -12,19 +17,24 @@
 
 use crate::accounting::UnmappedLine;
 use crate::dataset::{assemble, sort_units};
-use crate::detect::{detect, DetectedKind};
+use crate::detect::DetectedKind;
 use crate::error::ImportError;
 use crate::parsed::ParsedDocument;
 use crate::period::DocumentDetails;
-use crate::pipeline::decode;
 pub use crate::pipeline::stated_details;
+use crate::read_text::NotRead;
+pub use crate::read_text::ReadText;
 use planboard_model::{Dataset, SourceDocument, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
-/// Larger files are refused before decoding: the published documents are a few hundred
-/// kilobytes, and browser storage holds about five megabytes for the whole site.
-pub const MAX_LOCAL_FILE_BYTES: usize = 2 * 1024 * 1024;
+/// Larger files are refused before reading. Word and Excel files carry styles and
+/// images besides their text, so the limit is the file readers' own.
+pub const MAX_LOCAL_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// The most text one import may store: browser storage holds about five megabytes for
+/// the whole site, and the published documents are a few hundred kilobytes of text.
+pub const MAX_LOCAL_TEXT_BYTES: usize = 2 * 1024 * 1024;
 
 /// Every local document id starts with this.
 pub const LOCAL_ID_PREFIX: &str = "local-";
@@ -36,8 +46,17 @@ pub struct LocalSource {
     pub file_name: String,
     /// When it was accepted, ISO 8601 (`2026-11-23T04:15:00.000Z`).
     pub imported_at: String,
-    /// The decoded text, exactly as read (without a byte-order mark).
+    /// The text as read: the decoded text file (without a byte-order mark), or the lines
+    /// read from a Word, Excel or web file.
     pub text: String,
+    /// For a Word, Excel or web file, where each line of `text` came from
+    /// (`表格 1 第 4 行`), so later messages can name it; empty for plain text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    /// What the file was (`Word 文档(.docx)`); `None` for sources stored before formats
+    /// other than text could be imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
     /// Details the reader gave in the import form because the text does not state
     /// them (or states them wrongly); they win over what the text says.
     #[serde(default, skip_serializing_if = "DocumentDetails::is_empty")]
@@ -57,6 +76,12 @@ pub struct LocalPreview {
     pub kept_columns: Vec<String>,
     /// The decoded text: what is stored if the reader accepts.
     pub text: String,
+    /// Where each line of `text` came from (empty for plain text): stored with it.
+    pub places: Vec<String>,
+    /// What the file was (`Word 文档(.docx)`, `文本`).
+    pub format_label: String,
+    /// The encoding used, for text and web pages (`GB18030`, `UTF-8` …).
+    pub encoding: Option<String>,
 }
 
 /// Record counts of one local document.
@@ -81,6 +106,9 @@ pub struct LineReport {
     pub blank: u32,
     /// Every non-blank line no field claimed, in line order.
     pub unrecognised: Vec<UnmappedLine>,
+    /// Parts of the file that were not read (site navigation, scripts, other sheets,
+    /// images …), each with its place.
+    pub not_read: Vec<NotRead>,
 }
 
 impl LineReport {
@@ -121,8 +149,15 @@ impl LocalMerge {
     }
 }
 
-/// Reads a chosen file and says what importing it into `base` (the dataset the reader
-/// sees now, earlier local documents included) would add. Nothing is changed.
+/// Reads a chosen UTF-8 text file and says what importing it into `base` (the dataset
+/// the reader sees now, earlier local documents included) would add. Nothing is
+/// changed.
+///
+/// Text only, whatever the features: the browser app calls this, and Cargo unifies the
+/// importer's features across the workspace's default members, so a call into the file
+/// readers here would link them into the app's first-load wasm. Other formats are read
+/// by [`preview_file`] natively, or in the browser's worker and handed to
+/// [`preview_extracted`].
 ///
 /// An error whose `missing` is not empty names details the text leaves unsaid: ask the
 /// reader for them (pre-filled with [`stated_details`]) and preview again with them.
@@ -133,9 +168,46 @@ pub fn preview(
     details: &DocumentDetails,
 ) -> Result<LocalPreview, ImportError> {
     check_size(file_name, bytes.len())?;
-    let text = decode(bytes, file_name)?;
-    let (kind, parsed) = prepare(base, file_name, &text, details, None)?;
-    let lines = line_report(&parsed);
+    let read = ReadText::from_utf8(bytes, file_name)?;
+    preview_extracted(base, file_name, &read, details)
+}
+
+/// [`preview`] of any supported file (Word, Excel, web page, GBK/UTF-16 text …), its
+/// format judged from the content.
+#[cfg(feature = "formats")]
+pub fn preview_file(
+    base: &Dataset,
+    file_name: &str,
+    bytes: &[u8],
+    details: &DocumentDetails,
+) -> Result<LocalPreview, ImportError> {
+    check_size(file_name, bytes.len())?;
+    let read = ReadText::read(bytes, file_name)?;
+    preview_extracted(base, file_name, &read, details)
+}
+
+/// [`preview`] of a file already read into lines (by the browser's worker, or by
+/// pdf.js for a PDF).
+pub fn preview_extracted(
+    base: &Dataset,
+    file_name: &str,
+    read: &ReadText,
+    details: &DocumentDetails,
+) -> Result<LocalPreview, ImportError> {
+    if read.text.len() > MAX_LOCAL_TEXT_BYTES {
+        return Err(ImportError::new(
+            file_name,
+            0,
+            format!(
+                "读出的文字有 {} KB,超过可保存的 {} KB;请只保留任务表格或分成几个文件后再导入",
+                read.text.len() / 1024,
+                MAX_LOCAL_TEXT_BYTES / 1024
+            ),
+        ));
+    }
+    let (kind, parsed) = prepare(base, file_name, &read.text, &read.places, details, None)?;
+    let mut lines = line_report(&parsed);
+    lines.not_read = read.not_read.clone();
     let kept_columns = parsed.accounting.kept_columns().to_vec();
     let added = assemble(vec![parsed])?;
     let document = added
@@ -151,7 +223,10 @@ pub fn preview(
         counts,
         lines,
         kept_columns,
-        text,
+        text: read.text.clone(),
+        places: read.places.clone(),
+        format_label: read.format_label.clone(),
+        encoding: read.encoding.clone(),
     })
 }
 
@@ -164,7 +239,7 @@ pub fn check_size(file_name: &str, bytes: usize) -> Result<(), ImportError> {
         file_name,
         0,
         format!(
-            "文件过大({} KB),可导入的文件最大 {} KB;请确认选的是文本格式的责任分解或进展报告",
+            "文件过大({} KB),可导入的文件最大 {} KB;请确认选的是责任分解、进展报告等文件本身",
             bytes / 1024,
             MAX_LOCAL_FILE_BYTES / 1024
         ),
@@ -191,6 +266,7 @@ pub fn merge(base: &Dataset, locals: &[LocalSource]) -> LocalMerge {
             &dataset,
             &source.file_name,
             &source.text,
+            &source.places,
             &source.details,
             Some(&source.imported_at),
         )
@@ -234,44 +310,31 @@ pub fn merge(base: &Dataset, locals: &[LocalSource]) -> LocalMerge {
     LocalMerge { dataset, outcomes }
 }
 
-/// Detects and parses `text`, refuses kinds that cannot be imported and documents
-/// without records, and gives the document its local id, file name and import time.
+/// Detects and parses `text`, refuses documents without records, and gives the
+/// document its local id, file name and import time. Errors and unrecognised lines name
+/// the place of their line in an office file or web page (`places`).
 fn prepare(
     base: &Dataset,
     file_name: &str,
     text: &str,
+    places: &[String],
     details: &DocumentDetails,
     imported_at: Option<&str>,
 ) -> Result<(DetectedKind, ParsedDocument), ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::new(file_name, 0, "文件为空(没有任何文字)"));
     }
-    let kind = detect(text, file_name)?;
-    // The build's parsers for these kinds, called here rather than through
-    // `pipeline::parse_document` so the plan and work-report parsers, which never run
-    // in the browser, stay out of the app's wasm.
-    let mut parsed = match kind {
-        DetectedKind::TaskBreakdown => {
-            let mut parsed = crate::breakdown::parse(text, file_name)?;
-            crate::pipeline::apply_given(&mut parsed, details, file_name)?;
-            parsed
-        }
-        DetectedKind::ProgressReport => crate::progress::parse(text, file_name, details)?,
-        DetectedKind::ProgressTable | DetectedKind::BreakdownTable => {
-            crate::pinghu::parse(text, file_name, details)?
-        }
-        DetectedKind::FiveYearPlan | DetectedKind::WorkReport => {
-            return Err(ImportError::new(
-                file_name,
-                1,
-                format!(
-                    "这是一份{}:每个时期只有一份,本应用已收录,不能再导入;可导入的是新的责任分解或进展报告",
-                    kind.document_kind().label_zh()
-                ),
-            ))
-        }
-    };
-    if parsed.tasks.is_empty() && parsed.projects.is_empty() {
+    let (kind, mut parsed) = crate::pipeline::parse_document(text, file_name, details)
+        .map_err(|error| error.placed(places))?;
+    parsed.accounting.set_places(places.to_vec());
+    if parsed.tasks.is_empty()
+        && parsed.projects.is_empty()
+        && parsed
+            .plan
+            .as_ref()
+            .is_none_or(|plan| plan.sections.is_empty())
+        && parsed.report.is_none()
+    {
         return Err(ImportError::new(
             file_name,
             0,
@@ -287,10 +350,38 @@ fn prepare(
         .iter()
         .map(|document| document.id.as_str())
         .collect();
-    parsed.document.id = local_id(&parsed.document.id, |id| taken.contains(id));
+    let local = local_id(&parsed.document.id, |id| taken.contains(id));
+    rename_plan_parts(&mut parsed, &local);
+    parsed.document.id = local;
     parsed.document.source_file = file_name.to_string();
     parsed.document.imported_locally = imported_at.map(str::to_string);
     Ok((kind, parsed))
+}
+
+/// A plan's parts carry their document's id in their own (`<document>/s001`): they
+/// follow the document to its local id.
+fn rename_plan_parts(parsed: &mut ParsedDocument, local: &str) {
+    let old = parsed.document.id.clone();
+    let rename = |id: &mut String, document: &mut String| {
+        if let Some(rest) = id.strip_prefix(&format!("{old}/")) {
+            *id = format!("{local}/{rest}");
+        }
+        *document = local.to_string();
+    };
+    if let Some(plan) = parsed.plan.as_mut() {
+        for section in &mut plan.sections {
+            rename(&mut section.id, &mut section.document);
+        }
+        for plan_box in &mut plan.boxes {
+            rename(&mut plan_box.id, &mut plan_box.document);
+        }
+        for indicator in &mut plan.indicators {
+            rename(&mut indicator.id, &mut indicator.document);
+        }
+        for result in &mut plan.results {
+            rename(&mut result.id, &mut result.document);
+        }
+    }
 }
 
 /// `local-<content id>`, or the first of `…-2`, `…-3` … that is free.
@@ -316,6 +407,7 @@ fn line_report(parsed: &ParsedDocument) -> LineReport {
             .collect(),
         blank: summary.get("blank").copied().unwrap_or(0),
         unrecognised: parsed.accounting.unmapped(),
+        not_read: Vec::new(),
     }
 }
 
@@ -342,8 +434,9 @@ fn counts(base: &Dataset, added: &Dataset) -> LocalCounts {
     }
 }
 
-/// Adds one assembled local document to `dataset`: its document and records, and the
-/// leaders, units (with new spellings) and districts the catalog lacks. A known
+/// Adds one assembled local document to `dataset`: its document and records (a plan's
+/// sections, boxes and indicators, a work report's outline), and the leaders, units
+/// (with new spellings) and districts the catalog lacks. A known
 /// leader keeps the title the published data gives them.
 fn extend(dataset: &mut Dataset, added: Dataset) {
     let catalog = &mut dataset.catalog;
@@ -378,6 +471,15 @@ fn extend(dataset: &mut Dataset, added: Dataset) {
     }
     dataset.tasks.extend(added.tasks);
     dataset.projects.extend(added.projects);
+    let plan = &mut dataset.plan;
+    if plan.document.is_empty() {
+        plan.document = added.plan.document;
+    }
+    plan.sections.extend(added.plan.sections);
+    plan.boxes.extend(added.plan.boxes);
+    plan.indicators.extend(added.plan.indicators);
+    plan.results.extend(added.plan.results);
+    plan.reports.extend(added.plan.reports);
 }
 
 #[cfg(test)]

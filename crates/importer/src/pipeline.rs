@@ -6,6 +6,7 @@ use crate::detect::{detect, DetectedKind};
 use crate::error::ImportError;
 use crate::parsed::ParsedDocument;
 use crate::period::DocumentDetails;
+use crate::read_text::ReadText;
 use planboard_model::Dataset;
 use std::path::Path;
 
@@ -156,14 +157,64 @@ pub(crate) fn apply_given(
     Ok(())
 }
 
-/// Decodes and parses one source file with the details given for it.
-pub fn parse_source(source: &SourceFile) -> Result<(DetectedKind, ParsedDocument), ImportError> {
-    let text = decode(&source.bytes, &source.name)?;
-    parse_document(&text, &source.name, &source.details)
+/// Reads one source file into lines: any supported format with the `formats` feature,
+/// UTF-8 text without it.
+pub fn read_source(source: &SourceFile) -> Result<ReadText, ImportError> {
+    #[cfg(feature = "formats")]
+    {
+        ReadText::read(&source.bytes, &source.name)
+    }
+    #[cfg(not(feature = "formats"))]
+    {
+        ReadText::from_utf8(&source.bytes, &source.name)
+    }
 }
 
-/// Every `*.txt` file of `dir`, sorted by name (README.md and other files are not
-/// sources), each with `given` overridden by its sidecar.
+/// Parses lines read from `file`: errors and unrecognised lines name the place in the
+/// file each line came from.
+pub fn parse_read(
+    read: &ReadText,
+    file: &str,
+    given: &DocumentDetails,
+) -> Result<(DetectedKind, ParsedDocument), ImportError> {
+    let (kind, mut parsed) = parse_document(&read.text, file, given)
+        .map_err(|error| explain_unread(error.placed(&read.places), read))?;
+    parsed.accounting.set_places(read.places.clone());
+    Ok((kind, parsed))
+}
+
+/// A page that had no table and whose paragraphs are no document the importer knows:
+/// say that the page had no table, the likelier reason.
+fn explain_unread(mut error: ImportError, read: &ReadText) -> ImportError {
+    let tableless = read.not_read.iter().any(|n| n.what.contains("没有表格"));
+    if tableless && error.missing.is_empty() {
+        error.message = format!(
+            "网页中没有表格,只有正文段落,而这些段落不是可导入的责任分解或进展报告({})",
+            error.message
+        );
+    }
+    error
+}
+
+/// Reads and parses one source file with the details given for it.
+pub fn parse_source(source: &SourceFile) -> Result<(DetectedKind, ParsedDocument), ImportError> {
+    let read = read_source(source)?;
+    parse_read(&read, &source.name, &source.details)
+}
+
+/// The extensions of source files: what `read_source` can read, and formats it names
+/// and refuses (a `.doc` in the folder fails the build with how to save it as `.docx`,
+/// rather than being left out unnoticed).
+#[cfg(feature = "formats")]
+pub const SOURCE_EXTENSIONS: &[&str] = &[
+    "txt", "docx", "xlsx", "xls", "et", "htm", "html", "doc", "wps", "pdf", "rtf",
+];
+#[cfg(not(feature = "formats"))]
+pub const SOURCE_EXTENSIONS: &[&str] = &["txt"];
+
+/// Every source file of `dir` (see [`SOURCE_EXTENSIONS`]), sorted by name (README.md,
+/// sidecars and other files are not sources), each with `given` overridden by its
+/// sidecar.
 pub fn read_source_dir(
     dir: &Path,
     given: &DocumentDetails,
@@ -176,13 +227,21 @@ pub fn read_source_dir(
         let path = entry
             .map_err(|e| ImportError::new(&shown, 0, format!("无法读取目录: {e}")))?
             .path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "txt") {
+        let is_source = path.extension().is_some_and(|extension| {
+            let extension = extension.to_string_lossy().to_ascii_lowercase();
+            SOURCE_EXTENSIONS.contains(&extension.as_str())
+        });
+        if path.is_file() && is_source {
             paths.push(path);
         }
     }
     paths.sort();
     if paths.is_empty() {
-        return Err(ImportError::new(&shown, 0, "目录中没有 .txt 源文件"));
+        return Err(ImportError::new(
+            &shown,
+            0,
+            format!("目录中没有源文件(.{})", SOURCE_EXTENSIONS.join(" .")),
+        ));
     }
     paths
         .into_iter()

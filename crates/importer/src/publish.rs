@@ -41,7 +41,8 @@ pub fn published_dataset(
     let mut parsed = Vec::with_capacity(sources.len());
     for source in sources {
         let (_, mut document) =
-            crate::pipeline::parse_document(&source.text, &source.file_name, &source.details)?;
+            crate::pipeline::parse_document(&source.text, &source.file_name, &source.details)
+                .map_err(|error| error.placed(&source.places))?;
         document.document.source_file = source.file_name.clone();
         parsed.push(document);
     }

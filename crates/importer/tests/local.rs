@@ -23,6 +23,8 @@ fn stored(file_name: &str, source: &str, imported_at: &str) -> LocalSource {
         file_name: file_name.to_string(),
         imported_at: imported_at.to_string(),
         text: source_text(source),
+        places: Vec::new(),
+        format: None,
         details: DocumentDetails::default(),
     }
 }
@@ -175,21 +177,99 @@ fn the_same_content_twice_gets_distinct_ids_stable_across_merges() {
 }
 
 #[test]
-fn plans_and_work_reports_are_refused() {
+fn plans_and_work_reports_import_and_merge_with_their_items() {
     let base = published();
     for (source, kind) in [(PLAN, "五年规划纲要"), (REPORT_2020, "政府工作报告")] {
-        let error = preview(
+        let preview = preview(
             &base,
-            "x.txt",
+            "另一份.txt",
             source_text(source).as_bytes(),
             &DocumentDetails::default(),
         )
-        .err()
-        .map(|e| e.to_string())
-        .unwrap_or_default();
-        assert!(error.starts_with("x.txt:1: 这是一份"), "{error}");
-        assert!(error.contains(kind), "{error}");
+        .unwrap_or_else(|e| panic!("{source}: {e}"));
+        assert_eq!(preview.document.kind.label_zh(), kind);
+        let published_doc = published_id(&base, source);
+        assert_eq!(
+            preview.document.id,
+            format!("{LOCAL_ID_PREFIX}{published_doc}")
+        );
     }
+    let merged = merge(
+        &base,
+        &[
+            stored("规划.txt", PLAN, "2026-12-07T09:00:00Z"),
+            stored("报告.txt", REPORT_2020, "2026-12-07T09:01:00Z"),
+        ],
+    );
+    assert_eq!(merged.problems().count(), 0);
+    let ids: Vec<String> = merged
+        .outcomes
+        .iter()
+        .map(|outcome| match outcome {
+            LocalOutcome::Merged(id) => id.clone(),
+            LocalOutcome::Unreadable(error) => panic!("{error}"),
+        })
+        .collect();
+    let plan_id = format!("{LOCAL_ID_PREFIX}{}", published_id(&base, PLAN));
+    let report_id = format!("{LOCAL_ID_PREFIX}{}", published_id(&base, REPORT_2020));
+    assert_eq!(ids, vec![plan_id.clone(), report_id.clone()]);
+    let dataset = &merged.dataset;
+    // The plan's sections, boxes and indicators, under the local id, beside the
+    // published plan's, which are kept.
+    let plan = &dataset.plan;
+    let local_sections: Vec<_> = plan
+        .sections
+        .iter()
+        .filter(|s| s.document == plan_id)
+        .collect();
+    let published_sections = base.plan.sections.len();
+    assert_eq!(local_sections.len(), published_sections);
+    assert_eq!(plan.sections.len(), 2 * published_sections);
+    assert!(local_sections
+        .iter()
+        .all(|s| s.id.starts_with(&format!("{plan_id}/"))));
+    assert_eq!(
+        plan.boxes.iter().filter(|b| b.document == plan_id).count(),
+        base.plan.boxes.len()
+    );
+    assert_eq!(
+        plan.indicators
+            .iter()
+            .filter(|i| i.document == plan_id)
+            .count(),
+        base.plan.indicators.len()
+    );
+    assert_eq!(plan.document, base.plan.document);
+    // The work report's outline and its targets, found like the published ones.
+    let published_report = published_id(&base, REPORT_2020);
+    let outline = plan
+        .reports
+        .iter()
+        .find(|r| r.document == report_id)
+        .expect("the local report's outline is in the dataset");
+    let published_outline = base
+        .plan
+        .reports
+        .iter()
+        .find(|r| r.document == published_report)
+        .expect("published outline");
+    assert_eq!(outline.areas.len(), published_outline.areas.len());
+    assert_eq!(outline.targets.len(), published_outline.targets.len());
+    for target in &outline.targets {
+        assert!(
+            dataset.tasks.iter().any(|t| &t.id == target),
+            "{target} not found"
+        );
+    }
+    assert_eq!(
+        tasks_of(dataset, &report_id).len(),
+        tasks_of(&base, &published_report).len()
+    );
+    assert!(dataset
+        .catalog
+        .documents
+        .iter()
+        .any(|d| d.id == plan_id && d.imported_locally.is_some()));
 }
 
 #[test]
@@ -222,6 +302,8 @@ fn a_stale_source_is_reported_and_the_others_kept() {
             file_name: "旧.txt".into(),
             imported_at: "2026-11-01T00:00:00Z".into(),
             text: "不再能读的内容".into(),
+            places: Vec::new(),
+            format: None,
             details: DocumentDetails::default(),
         },
         stored("新.txt", PINGHU_2023, "2026-11-23T04:00:00Z"),
@@ -276,6 +358,8 @@ mod never_panics {
                 file_name: "cut.txt".into(),
                 imported_at: String::new(),
                 text: text[..end].to_string(),
+                places: Vec::new(),
+                format: None,
                 details: DocumentDetails::default(),
             }]);
             prop_assert_eq!(merged.outcomes.len(), 1);

@@ -7,7 +7,7 @@ mod common;
 use std::io::Read;
 
 use common::{source_text, sources_dir};
-use planboard_importer::local::LocalSource;
+use planboard_importer::local::{LocalSource, ReadText};
 use planboard_importer::period::DocumentDetails;
 use planboard_importer::pipeline::{build, read_source_dir, SourceFile};
 use planboard_importer::publish::{bundle, NOTE_FILE};
@@ -30,8 +30,25 @@ fn local(name: &str, text: String) -> LocalSource {
         file_name: name.to_owned(),
         imported_at: "2026-12-07T10:00:00.000Z".to_owned(),
         text,
+        places: Vec::new(),
+        format: None,
         details: DocumentDetails::default(),
     }
+}
+
+/// An office file as the import worker stores it: the lines read, with their places.
+fn local_office_file(name: &str) -> (LocalSource, Vec<u8>) {
+    let path = common::repo_root()
+        .join("crates/formats/tests/fixtures")
+        .join(name);
+    let bytes = std::fs::read(&path).expect("formats fixture");
+    let read = ReadText::read(&bytes, name).expect("the fixture reads");
+    let source = LocalSource {
+        places: read.places,
+        format: Some(read.format_label),
+        ..local(name, read.text)
+    };
+    (source, bytes)
 }
 
 /// Publishing `added` onto the build of `base` gives the build of `base` + `added`.
@@ -43,8 +60,17 @@ fn assert_same_as_build(base: Vec<SourceFile>, added: Vec<LocalSource>) {
         bytes: source.text.clone().into_bytes(),
         details: source.details.clone(),
     }));
-    let expected = build(&all).expect("all build").files;
-    let bundle = bundle(&published, &added).expect("bundle");
+    assert_bundle_is_build(&published, &added, &all);
+}
+
+/// Publishing `added` onto `published` gives the build of `all`.
+fn assert_bundle_is_build(
+    published: &planboard_model::Dataset,
+    added: &[LocalSource],
+    all: &[SourceFile],
+) {
+    let expected = build(all).expect("all build").files;
+    let bundle = bundle(published, added).expect("bundle");
     for ((name, json), (expected_name, expected_json)) in bundle.files.iter().zip(&expected) {
         assert_eq!(name, expected_name);
         if json != expected_json {
@@ -78,7 +104,7 @@ fn assert_same_as_build(base: Vec<SourceFile>, added: Vec<LocalSource>) {
         .read_to_string(&mut note)
         .expect("note text");
     assert!(note.contains("data/"), "{note}");
-    for source in &added {
+    for source in added {
         assert!(note.contains(&source.file_name), "{note}");
     }
 }
@@ -129,4 +155,18 @@ fn publishing_a_document_already_published_is_refused() {
     let again = local(common::PROGRESS_2024, source_text(common::PROGRESS_2024));
     let error = bundle(&published, &[again]).expect_err("a second copy is refused");
     assert!(error.message.contains("两次"), "{error}");
+}
+
+#[test]
+fn a_word_breakdown_published_from_the_browser_is_what_the_build_reads_from_the_docx() {
+    let base = shipped();
+    let published = build(&base).expect("base builds").dataset;
+    let (source, bytes) = local_office_file("pinghu-2024-breakdown.docx");
+    let mut all = base;
+    all.push(SourceFile {
+        name: source.file_name.clone(),
+        bytes,
+        details: DocumentDetails::default(),
+    });
+    assert_bundle_is_build(&published, &[source], &all);
 }

@@ -138,15 +138,16 @@ fn is_han(c: char) -> bool {
 /// Characters that make `XY市` a phrase rather than a city: `全市`, `本市`, `城市` …
 const NOT_A_PLACE: &[char] = &['全', '本', '我', '该', '各', '城', '市', '县', '区', '省'];
 
-/// The city the report is about: the `XY市` the text names most often (a city writes
-/// its own name in every policy title and statistic; neighbours appear a few times).
-/// `市场` (market) is not a city.
+/// The city or county the report is about: the `XY市` or `XY县` the text names most
+/// often (a city writes its own name in every policy title and statistic; neighbours
+/// appear a few times). `市场` (market) is not a city.
 fn jurisdiction(text: &str, at_least: usize) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for at in 2..chars.len() {
         let (first, second) = (chars[at - 2], chars[at - 1]);
-        if chars[at] != '市'
+        let suffix = chars[at];
+        if !matches!(suffix, '市' | '县')
             || chars.get(at + 1) == Some(&'场')
             || !is_han(first)
             || !is_han(second)
@@ -155,7 +156,7 @@ fn jurisdiction(text: &str, at_least: usize) -> Option<String> {
         {
             continue;
         }
-        let name: String = [first, second, '市'].iter().collect();
+        let name: String = [first, second, suffix].iter().collect();
         counts.entry(name).or_insert((0, at)).0 += 1;
     }
     counts
