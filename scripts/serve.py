@@ -25,6 +25,7 @@ TYPES = {
     ".webmanifest": "application/manifest+json",
     ".txt": "text/plain; charset=utf-8",
     ".zip": "application/zip",
+    ".bcmap": "application/octet-stream",
 }
 
 

@@ -187,6 +187,30 @@ for entry in "${OLD_CHROMIUM_PACKAGES[@]}"; do
   fi
 done
 
+# --- Issue 14: pdf.js for PDF import, loaded only when a reader chooses a PDF --------------
+# pdfjs-dist 3.7.107 is the newest whose legacy build runs in Chromium 86: from 3.8 on
+# its worker calls Array.prototype.at (Chromium 92) unpolyfilled, and the 4.x and 5.x
+# legacy builds use static class blocks (Chromium 94), a syntax error there. Unpacked
+# from `npm pack` into .tools/pdfjs-dist/ rather than installed: it is not a dependency
+# of the tools above (npm would prune it on their next install), and its optional
+# dependency `canvas` needs a native build the browser never uses.
+# scripts/post-build.sh copies what the app needs into dist/pdfjs/.
+PDFJS_VERSION=3.7.107
+install_pdfjs() {
+  local dir="$TOOLS_DIR/pdfjs-dist" unpack
+  unpack=$(mktemp -d)
+  (cd "$unpack" && npm pack --silent "pdfjs-dist@$PDFJS_VERSION" >/dev/null)
+  tar -xzf "$unpack"/*.tgz -C "$unpack" package/package.json package/LICENSE \
+    package/legacy/build/pdf.min.js package/legacy/build/pdf.worker.min.js package/cmaps
+  rm -rf "$dir"
+  mv "$unpack/package" "$dir"
+  rm -rf "$unpack"
+}
+if [ "$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$TOOLS_DIR/pdfjs-dist/package.json" 2>/dev/null | head -n 1)" != "$PDFJS_VERSION" ]; then
+  need_command npm "install Node.js and npm (Debian: apt-get install nodejs npm)"
+  timed "unpacking pdfjs-dist $PDFJS_VERSION (PDF import) from npm into .tools/" install_pdfjs
+fi
+
 # --- Crates: Trunk builds with cargo --offline, so every crate must be local ---------------
 if ! cargo fetch --offline --quiet 2>/dev/null; then
   timed "downloading the crates Cargo.lock names" cargo fetch --quiet

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints what a visitor downloads: every wasm, js, css, html and data/*.json file of the
 # built app, raw and brotli-compressed (quality 11, as a static host would pre-compress).
+# The PDF reader in pdfjs/ is summed apart: it is loaded only when a PDF is imported.
 #
 # Usage: bash scripts/sizes.sh [DIST_DIR]      (default: dist)
 set -euo pipefail
@@ -13,7 +14,7 @@ need_command brotli "run bash scripts/setup.sh"
 
 mapfile -t files < <(
   cd "$dist" && find . -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \
-    -o -name '*.html' -o -path './data/*.json' \) | sed 's|^\./||' | sort
+    -o -name '*.html' -o -path './data/*.json' \) ! -path './pdfjs/*' | sed 's|^\./||' | sort
 )
 
 printf '%-44s %12s %12s\n' "file ($dist/)" "raw bytes" "brotli bytes"
@@ -37,3 +38,14 @@ printf '%-44s %12s %12s\n' "" "------------" "------------"
 printf '%-44s %12d %12d\n' "app (wasm, js, css, html)" $((total_raw - data_raw)) $((total_brotli - data_brotli))
 printf '%-44s %12d %12d\n' "data (data/*.json)" "$data_raw" "$data_brotli"
 printf '%-44s %12d %12d\n' "total (${#files[@]} files)" "$total_raw" "$total_brotli"
+
+if [ -d "$dist/pdfjs" ]; then
+  mapfile -t on_demand < <(cd "$dist" && find ./pdfjs -type f ! -name '*.br' ! -name '*.gz' | sed 's|^\./||' | sort)
+  demand_raw=0
+  demand_brotli=0
+  for file in "${on_demand[@]}"; do
+    demand_raw=$((demand_raw + $(wc -c <"$dist/$file")))
+    demand_brotli=$((demand_brotli + $(brotli -q 11 -c "$dist/$file" | wc -c)))
+  done
+  printf '%-44s %12d %12d\n' "on demand: pdfjs/ (${#on_demand[@]} files, PDF import)" "$demand_raw" "$demand_brotli"
+fi

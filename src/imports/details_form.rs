@@ -13,6 +13,9 @@ use crate::i18n::tr;
 pub(super) struct NeedsDetails {
     pub file_name: String,
     pub bytes: Vec<u8>,
+    /// For a PDF, where each line of `bytes` (its rebuilt text) is in it (`第 2 页第 14
+    /// 行`), to send the lines to the worker again with the details; else empty.
+    pub places: Vec<String>,
     /// What the text states, to pre-fill the form.
     pub stated: DocumentDetails,
     pub missing: Vec<MissingDetail>,

@@ -16,6 +16,7 @@ mod data;
 mod details_form;
 mod list;
 mod page;
+mod pdf;
 mod preview;
 mod publish;
 mod state;

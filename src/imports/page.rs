@@ -13,6 +13,7 @@ use web_sys::{File, HtmlInputElement};
 
 use super::details_form::{DetailsForm, NeedsDetails};
 use super::list::LocalDocumentList;
+use super::pdf;
 use super::preview::{items, PreviewPanel};
 use super::publish::PublishData;
 use super::state::{use_imports, Done, ImportsState};
@@ -32,6 +33,8 @@ pub(super) struct Chosen {
     pub details: DocumentDetails,
     /// Time from sending the file to the import worker to its preview, ms.
     pub parse_ms: f64,
+    /// Read from a PDF (the preview says PDF import is best-effort).
+    pub from_pdf: bool,
 }
 
 /// The import page.
@@ -197,8 +200,11 @@ struct Asking {
 fn read_and_preview(file: File, asking: Asking) {
     let file_name = file.name();
     // Asked before reading: a wrong choice (a video, an archive) is not read at all.
-    if let Err(error) = check_size(&file_name, file.size() as usize) {
-        asking.refused.set(Some(error.to_string()));
+    // A text or office file over the importer's limit is refused once read and found
+    // not a PDF.
+    let size = file.size() as usize;
+    if size > pdf::MAX_PDF_BYTES {
+        asking.refused.set(Some(pdf::too_large(&file_name, size)));
         return;
     }
     asking.reading.set(true);
@@ -215,9 +221,31 @@ fn read_and_preview(file: File, asking: Asking) {
                 return;
             }
         };
+        // A PDF is read here, by pdf.js (the worker has no DOM to run it); the worker
+        // gets its lines.
+        let (bytes, places) = if pdf::is_pdf(&bytes) {
+            match pdf::read_lines(&bytes).await {
+                Ok(read) => (read.text.into_bytes(), read.places),
+                Err(message) => {
+                    let _ = asking.reading.try_set(false);
+                    let _ = asking
+                        .refused
+                        .try_set(Some(format!("{file_name}: {message}")));
+                    return;
+                }
+            }
+        } else {
+            if let Err(error) = check_size(&file_name, bytes.len()) {
+                let _ = asking.reading.try_set(false);
+                let _ = asking.refused.try_set(Some(error.to_string()));
+                return;
+            }
+            (bytes, Vec::new())
+        };
         let waiting = NeedsDetails {
             file_name,
             bytes,
+            places,
             stated: DocumentDetails::default(),
             missing: Vec::new(),
         };
@@ -230,14 +258,33 @@ fn read_and_preview(file: File, asking: Asking) {
 /// typed), or the refusal. The bytes stay here too, for a second try with details.
 fn show_preview(waiting: NeedsDetails, details: DocumentDetails, asking: Asking) {
     let started = Date::now();
-    let job = Job::Preview {
-        file_name: waiting.file_name.clone(),
-        details: details.clone(),
-        sources: asking.imports.sources.get_untracked(),
+    let sources = asking.imports.sources.get_untracked();
+    let (job, bytes) = if waiting.places.is_empty() {
+        let job = Job::Preview {
+            file_name: waiting.file_name.clone(),
+            details: details.clone(),
+            sources,
+        };
+        (job, Some(waiting.bytes.clone()))
+    } else {
+        let text = String::from_utf8_lossy(&waiting.bytes);
+        let lines = waiting
+            .places
+            .iter()
+            .cloned()
+            .zip(text.lines().map(str::to_owned))
+            .collect();
+        let job = Job::Lines {
+            file_name: waiting.file_name.clone(),
+            format: "pdf".to_owned(),
+            lines,
+            details: details.clone(),
+            sources,
+        };
+        (job, None)
     };
     let _ = asking.reading.try_set(true);
-    let bytes = waiting.bytes.clone();
-    ask(job, Some(bytes), move |answer| {
+    ask(job, bytes, move |answer| {
         let parse_ms = Date::now() - started;
         // The page may have been redrawn meanwhile (another tab imported): then these
         // signals are gone and the result has no one to show it to.
@@ -260,6 +307,7 @@ fn show_preview(waiting: NeedsDetails, details: DocumentDetails, asking: Asking)
                     preview: *preview,
                     details,
                     parse_ms,
+                    from_pdf: !waiting.places.is_empty(),
                 }));
             }
             Outcome::Refused { error, stated } if !error.missing.is_empty() => {

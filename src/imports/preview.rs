@@ -22,6 +22,7 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
         preview,
         details,
         parse_ms,
+        from_pdf,
     } = chosen;
     let document = preview.document.clone();
     let text = preview.text.clone();
@@ -81,6 +82,14 @@ pub(super) fn PreviewPanel(chosen: Chosen, #[prop(into)] on_done: Callback<()>) 
                 <dt>{tr("解析用时", "Parsed in")}</dt>
                 <dd data-testid="import-parse-ms">{format!("{parse_ms:.0} ms")}</dd>
             </dl>
+            {from_pdf.then(|| view! {
+                <p class="import-pdf-note" role="note" data-testid="import-pdf-note">
+                    {tr(
+                        "PDF 导入是尽力而为的：PDF 只记录每个字在页面上的位置，这里的行、段落和表格是按位置重建的，可能有拆错或并错的地方。请对照原文核对下面的任务、领导和单位；有 Word/WPS 原件时，优先导入原件。",
+                        "PDF import is best-effort: a PDF only records where each character sits on the page, so the lines, paragraphs and table rows here were rebuilt from those positions and may be split or joined wrongly. Check the tasks, leaders and units below against the original; where a Word/WPS original exists, import that instead.",
+                    )}
+                </p>
+            })}
             <Counts preview=preview.clone() />
             <LineAccounting preview />
             <p class="import-actions">

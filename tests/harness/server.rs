@@ -355,6 +355,8 @@ fn content_type(file: &Path) -> Option<&'static str> {
         "webmanifest" => "application/manifest+json",
         "txt" => "text/plain; charset=utf-8",
         "woff2" => "font/woff2",
+        // pdf.js's packed CMaps (dist/pdfjs/cmaps/), fetched when a PDF is imported.
+        "bcmap" => "application/octet-stream",
         _ => return None,
     })
 }
