@@ -9,8 +9,10 @@ use std::sync::Arc;
 
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
-use planboard_model::{Dataset, Index, Route, View};
+use planboard_model::{Dataset, Index, LoadError, Plan, Route, View};
 use wasm_bindgen::JsValue;
+
+use crate::data_loader::load_plan;
 
 /// The loaded dataset and its index, provided as context once every data file loaded.
 ///
@@ -25,6 +27,45 @@ pub struct AppData {
 /// The dataset and index. Only call inside the app, below the point where data loaded.
 pub fn use_data() -> AppData {
     expect_context::<AppData>()
+}
+
+/// `plan.json`, loading or loaded, or what is wrong with it.
+pub type PlanLoad = LocalResource<Result<Arc<Plan>, LoadError>>;
+
+/// The plan, fetched the first time a view asks for it and kept for the rest of the
+/// visit. The dataset of `AppData` comes without it (its `plan` is empty): the task
+/// list, search, facets and most views never need it, and it is a third of the data.
+#[derive(Clone, Copy)]
+pub struct PlanData {
+    /// The app's owner: the resource lives as long as the app, not as the view that
+    /// first asked for it.
+    owner: StoredValue<Owner>,
+    load: StoredValue<Option<PlanLoad>>,
+}
+
+impl PlanData {
+    /// Provides the (not yet started) plan load as context; call once, in `App`.
+    pub fn provide() {
+        provide_context(PlanData {
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            load: StoredValue::new(None),
+        });
+    }
+}
+
+/// The plan's load, started by the first call. Only call below the point where the
+/// data loaded: the plan is checked against them.
+pub fn use_plan() -> PlanLoad {
+    let plan = expect_context::<PlanData>();
+    if let Some(load) = plan.load.get_value() {
+        return load;
+    }
+    let dataset = use_data().dataset;
+    let load = plan.owner.with_value(|owner| {
+        owner.with(|| LocalResource::new(move || load_plan(Arc::clone(&dataset))))
+    });
+    plan.load.set_value(Some(load));
+    load
 }
 
 /// The raw hash and the route parsed from it, plus what the shell needs to put the
