@@ -33,7 +33,7 @@ const SHORTEST_ROW_PX: f64 = 56.0;
 const ROWS_WITHOUT_WINDOW: usize = 20;
 /// How long the rest of the rows may wait for an idle moment before they are drawn
 /// anyway (a busy page never becomes idle).
-const IDLE_TIMEOUT_MS: u32 = 100;
+const IDLE_TIMEOUT_MS: u32 = 50;
 
 /// A row as drawn: its element and the markup it was parsed from.
 struct DrawnRow {

@@ -11,12 +11,18 @@ use crate::state::use_plan;
 
 /// Draws `part` with the plan once `plan.json` has loaded (at once when it already
 /// has): a note while it downloads, and what is wrong with the file if it cannot be used.
-pub fn with_plan<V>(part: impl Fn(Arc<Plan>) -> V + Send + Sync + 'static) -> impl IntoView
+pub fn with_plan<V>(part: impl Fn(Arc<Plan>) -> V + Send + Sync + 'static) -> AnyView
 where
     V: IntoView + 'static,
 {
+    plan_or_note(Box::new(move |plan| part(plan).into_any()))
+}
+
+/// The body of `with_plan`, one copy for every caller (the wasm carries one, not one
+/// per view that waits for the plan).
+fn plan_or_note(part: Box<dyn Fn(Arc<Plan>) -> AnyView + Send + Sync>) -> AnyView {
     let plan = use_plan();
-    move || match plan.get() {
+    (move || match plan.get() {
         None => view! {
             <p class="loading plan-loading" data-testid="plan-loading" role="status">
                 {tr("正在载入规划…", "Loading the plan…")}
@@ -24,8 +30,9 @@ where
         }
         .into_any(),
         Some(Err(error)) => view! { <PlanLoadError error /> }.into_any(),
-        Some(Ok(plan)) => part(plan).into_any(),
-    }
+        Some(Ok(plan)) => part(plan),
+    })
+    .into_any()
 }
 
 /// `plan.json` cannot be used: the rest of the app works; this part says which file and
