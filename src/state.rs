@@ -87,6 +87,8 @@ struct HistoryBook {
     positions: HashMap<u32, f64>,
     /// Set by a back/forward step: where the page should scroll once drawn.
     restore: Option<f64>,
+    /// The current entry was reached by a back/forward step (until the next navigation).
+    traversed: bool,
 }
 
 /// Key under which an entry's number is kept in `history.state`.
@@ -149,15 +151,25 @@ impl RouteState {
                 Some(number) => {
                     book.current = number;
                     book.restore = Some(book.positions.get(&number).copied().unwrap_or(0.0));
+                    book.traversed = true;
                 }
                 None => {
                     book.current = book.next;
                     book.next += 1;
                     book.restore = None;
+                    book.traversed = false;
                     stamp_current_entry(book.current);
                 }
             }
         });
+    }
+
+    /// Whether the current entry was reached by back/forward: a page drawn for it must
+    /// be whole on its first frame, where the shell puts the scroll position back.
+    pub fn traversed(self) -> bool {
+        self.book
+            .try_with_value(|book| book.traversed)
+            .unwrap_or(false)
     }
 
     /// After a back/forward step, the scroll position that entry was left at; `None`
@@ -234,6 +246,7 @@ pub fn navigate(route: &Route, mode: HistoryMode) {
     };
     let moved = window().history().and_then(|history| {
         let mut result = Ok(());
+        state.book.update_value(|book| book.traversed = false);
         state.book.update_value(|book| match mode {
             HistoryMode::Push => {
                 book.positions

@@ -24,7 +24,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::task_row::entry_row_markup;
 use crate::i18n::lang;
-use crate::state::{use_data, AppData};
+use crate::state::{use_data, use_route_state, AppData};
 
 /// The shortest a row gets (status line and one line of text, padding and rule), in
 /// CSS pixels: the window's height divided by it is more rows than can be on screen.
@@ -69,15 +69,24 @@ pub fn EntryList(
     // Read here, where the language of this draw is known (a switch redraws the shell).
     let language = lang();
 
-    Effect::new(move |_| {
+    let route_state = use_route_state();
+    // The effect's value: whether the list was drawn before.
+    Effect::new(move |drawn_before: Option<bool>| {
         let wanted = rows.get();
+        let drawn_before = drawn_before.unwrap_or(false);
         let Some(list) = list_ref.get() else {
-            return;
+            return drawn_before;
         };
         let list: web_sys::Element = list.into();
+        // A list drawn for a page arrival, or for a step back or forward, comes whole:
+        // the shell puts the reader's scroll position back on the next frame, and a list
+        // shorter than it was would leave them above the row they had reached.
+        let whole = !drawn_before || route_state.traversed();
         let generation = query.with(|query| {
             drawn
-                .try_update_value(|drawn| draw_first(drawn, &data, &list, &wanted, query, language))
+                .try_update_value(|drawn| {
+                    draw_first(drawn, &data, &list, &wanted, query, language, whole)
+                })
                 .unwrap_or_default()
         });
         if let Some(generation) = generation {
@@ -88,14 +97,15 @@ pub fn EntryList(
                 });
             });
         }
+        true
     });
 
     view! { <ol class="entry-list" node_ref=list_ref></ol> }
 }
 
 /// Puts the first rows of `wanted` in `list` (as many as the window can show, and any
-/// already-drawn rows right after them) and notes the rest as pending. Returns the
-/// change's generation if rows are left for later.
+/// already-drawn rows right after them; all of them if `whole`) and notes the rest as
+/// pending. Returns the change's generation if rows are left for later.
 fn draw_first(
     drawn: &mut Drawn,
     data: &AppData,
@@ -103,6 +113,7 @@ fn draw_first(
     wanted: &[usize],
     query: &str,
     language: Lang,
+    whole: bool,
 ) -> Option<u64> {
     drawn.generation += 1;
     if drawn.query != query {
@@ -115,7 +126,11 @@ fn draw_first(
     drawn.current.retain(|entry| kept.contains(entry));
 
     let terms = search_terms(query);
-    let on_screen = rows_on_screen().min(wanted.len());
+    let on_screen = if whole {
+        wanted.len()
+    } else {
+        rows_on_screen().min(wanted.len())
+    };
     // Rows already drawn right after the first ones cost no parsing: they come now too.
     let first_missing_after = wanted[on_screen..]
         .iter()
