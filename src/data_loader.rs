@@ -1,4 +1,7 @@
-//! Fetches the five data files from `data/` next to index.html and builds the index.
+//! Fetches the data files from `data/` next to index.html and builds the index.
+//!
+//! The plan (`plan.json`, a third of the data) is not part of the first load: only the
+//! views that show plan records ask for it (`crate::state::PlanData`).
 //!
 //! The files are read at run time, not compiled in, so an office can publish new data
 //! without rebuilding the app. Every way a file can fail (missing, network, truncated,
@@ -8,29 +11,38 @@ use std::sync::Arc;
 
 use js_sys::{Promise, Reflect};
 use leptos::prelude::window;
-use planboard_model::{parse_dataset, Index, LoadError, DATA_FILES};
+use planboard_model::{
+    parse_core_dataset, parse_plan, Dataset, Index, LoadError, Plan, DATA_FILES,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestInit, Response};
 
 use crate::state::AppData;
 
-/// Downloads and parses every data file, then builds the search index once.
+/// Downloads and parses every data file but the plan, then builds the search index once.
 pub async fn load_app_data() -> Result<AppData, LoadError> {
+    let [documents, tasks, projects, _, links] = DATA_FILES;
     // Start every request before awaiting any, so they download side by side.
-    let [documents, tasks, projects, plan, links] =
-        DATA_FILES.map(|file| (file, start_fetch(file)));
+    let [documents, tasks, projects, links] =
+        [documents, tasks, projects, links].map(|file| (file, start_fetch(file)));
     let documents = read_text(documents).await?;
     let tasks = read_text(tasks).await?;
     let projects = read_text(projects).await?;
-    let plan = read_text(plan).await?;
     let links = read_text(links).await?;
-    let dataset = parse_dataset(&documents, &tasks, &projects, &plan, &links)?;
+    let dataset = parse_core_dataset(&documents, &tasks, &projects, &links)?;
     let index = Index::new(&dataset);
     Ok(AppData {
         dataset: Arc::new(dataset),
         index: Arc::new(index),
     })
+}
+
+/// Downloads and parses `plan.json`, checked against `dataset` (the published data).
+pub async fn load_plan(dataset: Arc<Dataset>) -> Result<Arc<Plan>, LoadError> {
+    let file = DATA_FILES[3];
+    let text = read_text((file, start_fetch(file))).await?;
+    parse_plan(&text, &dataset).map(Arc::new)
 }
 
 /// Begins fetching `data/<file>`, relative to the page so any sub-path works.

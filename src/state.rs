@@ -9,8 +9,10 @@ use std::sync::Arc;
 
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
-use planboard_model::{Dataset, Index, Route, View};
+use planboard_model::{Dataset, Index, LoadError, Plan, Route, View};
 use wasm_bindgen::JsValue;
+
+use crate::data_loader::load_plan;
 
 /// The loaded dataset and its index, provided as context once every data file loaded.
 ///
@@ -25,6 +27,45 @@ pub struct AppData {
 /// The dataset and index. Only call inside the app, below the point where data loaded.
 pub fn use_data() -> AppData {
     expect_context::<AppData>()
+}
+
+/// `plan.json`, loading or loaded, or what is wrong with it.
+pub type PlanLoad = LocalResource<Result<Arc<Plan>, LoadError>>;
+
+/// The plan, fetched the first time a view asks for it and kept for the rest of the
+/// visit. The dataset of `AppData` comes without it (its `plan` is empty): the task
+/// list, search, facets and most views never need it, and it is a third of the data.
+#[derive(Clone, Copy)]
+pub struct PlanData {
+    /// The app's owner: the resource lives as long as the app, not as the view that
+    /// first asked for it.
+    owner: StoredValue<Owner>,
+    load: StoredValue<Option<PlanLoad>>,
+}
+
+impl PlanData {
+    /// Provides the (not yet started) plan load as context; call once, in `App`.
+    pub fn provide() {
+        provide_context(PlanData {
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            load: StoredValue::new(None),
+        });
+    }
+}
+
+/// The plan's load, started by the first call. Only call below the point where the
+/// data loaded: the plan is checked against them.
+pub fn use_plan() -> PlanLoad {
+    let plan = expect_context::<PlanData>();
+    if let Some(load) = plan.load.get_value() {
+        return load;
+    }
+    let dataset = use_data().dataset;
+    let load = plan.owner.with_value(|owner| {
+        owner.with(|| LocalResource::new(move || load_plan(Arc::clone(&dataset))))
+    });
+    plan.load.set_value(Some(load));
+    load
 }
 
 /// The raw hash and the route parsed from it, plus what the shell needs to put the
@@ -46,6 +87,8 @@ struct HistoryBook {
     positions: HashMap<u32, f64>,
     /// Set by a back/forward step: where the page should scroll once drawn.
     restore: Option<f64>,
+    /// The current entry was reached by a back/forward step (until the next navigation).
+    traversed: bool,
 }
 
 /// Key under which an entry's number is kept in `history.state`.
@@ -108,15 +151,25 @@ impl RouteState {
                 Some(number) => {
                     book.current = number;
                     book.restore = Some(book.positions.get(&number).copied().unwrap_or(0.0));
+                    book.traversed = true;
                 }
                 None => {
                     book.current = book.next;
                     book.next += 1;
                     book.restore = None;
+                    book.traversed = false;
                     stamp_current_entry(book.current);
                 }
             }
         });
+    }
+
+    /// Whether the current entry was reached by back/forward: a page drawn for it must
+    /// be whole on its first frame, where the shell puts the scroll position back.
+    pub fn traversed(self) -> bool {
+        self.book
+            .try_with_value(|book| book.traversed)
+            .unwrap_or(false)
     }
 
     /// After a back/forward step, the scroll position that entry was left at; `None`
@@ -193,6 +246,7 @@ pub fn navigate(route: &Route, mode: HistoryMode) {
     };
     let moved = window().history().and_then(|history| {
         let mut result = Ok(());
+        state.book.update_value(|book| book.traversed = false);
         state.book.update_value(|book| match mode {
             HistoryMode::Push => {
                 book.positions

@@ -12,6 +12,7 @@ pub mod judgements;
 pub mod jump_link;
 pub mod list_route;
 pub mod nav;
+pub mod plan_gate;
 pub mod status;
 pub mod status_chart;
 pub mod task_row;

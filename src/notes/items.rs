@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use planboard_model::Dataset;
+use planboard_model::{Dataset, Plan};
 use planboard_notes::ItemLabel;
 
-/// Item id → title and document title, for every record in `dataset`. An id missing
+/// Item id → title and document title, for every record in `dataset` and `plan`. An id missing
 /// here is an orphaned note's.
-pub fn item_labels(dataset: &Dataset) -> HashMap<String, ItemLabel> {
+pub fn item_labels(dataset: &Dataset, plan: &Plan) -> HashMap<String, ItemLabel> {
     let document_titles: HashMap<&str, &str> = dataset
         .catalog
         .documents
@@ -31,7 +31,6 @@ pub fn item_labels(dataset: &Dataset) -> HashMap<String, ItemLabel> {
             label(project.title.clone(), &project.document),
         );
     }
-    let plan = &dataset.plan;
     for section in &plan.sections {
         labels.insert(
             section.id.clone(),

@@ -2,9 +2,10 @@
 //! orphaned notes apart; export and import.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
-use planboard_model::View;
+use planboard_model::{Plan, View};
 use planboard_notes::{
     list_notes, local_date_time, to_csv, to_export_json, ItemLabel, Mark, Note, NotesQuery,
 };
@@ -14,6 +15,7 @@ use super::download::{download_text, CSV_MIME, JSON_MIME};
 use super::import_panel::ImportPanel;
 use super::items::{excerpt, item_labels};
 use super::state::{now_ms, today, use_notes, utc_offset_minutes};
+use crate::components::plan_gate::with_plan;
 use crate::i18n::text_lang;
 use crate::i18n::{lang, tr};
 use crate::state::{href_view, use_data};
@@ -26,12 +28,18 @@ struct Sections {
     orphans: Vec<Note>,
 }
 
-/// The 我的笔记 page.
+/// The 我的笔记 page, drawn once the plan has loaded: notes may sit on plan records,
+/// and a note whose record is not known would be listed as orphaned.
 #[component]
 pub fn NotesPage() -> impl IntoView {
+    with_plan(|plan| view! { <NotesList plan /> })
+}
+
+#[component]
+fn NotesList(plan: Arc<Plan>) -> impl IntoView {
     let notes = use_notes();
     let data = use_data();
-    let labels = StoredValue::new(item_labels(&data.dataset));
+    let labels = StoredValue::new(item_labels(&data.dataset, &plan));
     let text = RwSignal::new(String::new());
     let tag = RwSignal::new(None::<String>);
     let mark = RwSignal::new(None::<Mark>);

@@ -9,6 +9,7 @@ use planboard_model::{
     neighbours, Filter, Lang, Project, Role, Route, SourceSpan, Status, Task, View,
 };
 
+use crate::components::plan_gate::with_plan;
 use crate::components::status::StatusBadge;
 use crate::components::task_row::{document_short_label, EntryRow, UnitList};
 use crate::i18n::{lang, tr};
@@ -21,7 +22,8 @@ use timeline::{CommitmentTimeline, TaskExtras};
 /// Neighbours listed per group; the “全部” link leads to the full filtered list.
 const NEIGHBOURS_SHOWN: usize = 5;
 
-/// The item page for `id`; unknown ids get a clear message and a way back.
+/// The item page for `id`; unknown ids get a clear message and a way back. A task or
+/// project is drawn at once; any other id may be a plan record, so it waits for the plan.
 #[component]
 pub fn ItemPage(id: String) -> impl IntoView {
     let data = use_data();
@@ -33,9 +35,21 @@ pub fn ItemPage(id: String) -> impl IntoView {
         let project = entry.project(&data.dataset)?;
         Some(view! { <ProjectDetail project=project.clone() position /> }.into_any())
     });
-    if let Some(view) = found.or_else(|| plan_item(&data.dataset, &id)) {
+    if let Some(view) = found {
         return view! { {view} <ItemThreads id=id.clone() /> <NoteEditor item_id=id /> }.into_any();
     }
+    with_plan(move |plan| match plan_item(&plan, &id) {
+        Some(view) => {
+            view! { {view} <ItemThreads id=id.clone() /> <NoteEditor item_id=id.clone() /> }
+                .into_any()
+        }
+        None => not_found(id.clone()),
+    })
+    .into_any()
+}
+
+/// No record has this id (checked after the plan too).
+fn not_found(id: String) -> AnyView {
     // An orphaned note (its item left the dataset) stays readable and editable here.
     let orphan_note = use_notes()
         .note(&id)

@@ -3,17 +3,18 @@
 
 use leptos::prelude::*;
 use planboard_model::{
-    lagging, per_district, per_leader, per_progress_document, Dataset, Filter, SourceDocument,
-    Status, View,
+    lagging, per_district, per_leader, per_progress_document, Dataset, Filter, Plan,
+    SourceDocument, Status, View,
 };
 
 use crate::components::chart::StackedBarChart;
+use crate::components::plan_gate::with_plan;
 use crate::components::status_chart::{
     status_composition_rows, status_row, status_series, tasks_href,
 };
 use crate::components::task_row::{document_short_label, EntryRow};
 use crate::i18n::{counted, lang, tr};
-use crate::state::{href_view, use_data};
+use crate::state::{href_view, use_data, use_plan, PlanLoad};
 
 /// The overview (`#/`).
 #[component]
@@ -85,7 +86,13 @@ pub fn OverviewPage() -> impl IntoView {
         <div class="view overview-page">
             <div class="page-head">
                 <h1>{tr("总览", "Overview")}</h1>
-                <p class="page-lede">{holdings_sentence(dataset)}</p>
+                // The plan's counts are part of the sentence: it waits for plan.json.
+                <div class="page-lede">
+                    {
+                        let dataset = data.dataset.clone();
+                        with_plan(move |plan| view! { <p>{holdings_sentence(&dataset, &plan)}</p> })
+                    }
+                </div>
             </div>
             <DocumentTable />
             <section class="overview-status" aria-labelledby="overview-status">
@@ -164,9 +171,8 @@ fn tasks_count(n: usize) -> String {
 }
 
 /// One sentence on the size of the data: documents, tasks, projects, people, units.
-fn holdings_sentence(dataset: &Dataset) -> String {
+fn holdings_sentence(dataset: &Dataset, plan: &Plan) -> String {
     let catalog = &dataset.catalog;
-    let plan = &dataset.plan;
     let (documents, tasks, projects) = (
         catalog.documents.len(),
         dataset.tasks.len(),
@@ -203,11 +209,13 @@ fn holdings_sentence(dataset: &Dataset) -> String {
 fn DocumentTable() -> impl IntoView {
     let data = use_data();
     let dataset = &data.dataset;
+    // The plan's three columns are filled in when plan.json has loaded; the rest at once.
+    let plan = use_plan();
     let rows = dataset
         .catalog
         .documents
         .iter()
-        .map(|document| document_row(dataset, document))
+        .map(|document| document_row(dataset, plan, document))
         .collect_view();
     view! {
         <section class="overview-documents" aria-labelledby="overview-documents">
@@ -243,7 +251,7 @@ fn DocumentTable() -> impl IntoView {
     }
 }
 
-fn document_row(dataset: &Dataset, document: &SourceDocument) -> impl IntoView {
+fn document_row(dataset: &Dataset, plan: PlanLoad, document: &SourceDocument) -> impl IntoView {
     let id = document.id.as_str();
     let tasks = dataset
         .tasks
@@ -255,22 +263,33 @@ fn document_row(dataset: &Dataset, document: &SourceDocument) -> impl IntoView {
         .iter()
         .filter(|project| project.document == id)
         .count();
-    let plan = &dataset.plan;
-    let sections = plan
-        .sections
-        .iter()
-        .filter(|section| section.document == id)
-        .count();
-    let boxes = plan
-        .boxes
-        .iter()
-        .filter(|plan_box| plan_box.document == id)
-        .count();
-    let indicators = plan
-        .indicators
-        .iter()
-        .filter(|indicator| indicator.document == id)
-        .count();
+    // "…" while plan.json loads; "？" if it cannot be used (the lede says why).
+    let plan_count = move |count_of: fn(&Plan, &str) -> usize| {
+        let id = document.id.clone();
+        move || match plan.get() {
+            None => "…".to_owned(),
+            Some(Err(_)) => "？".to_owned(),
+            Some(Ok(plan)) => dash_for_zero(count_of(&plan, &id)),
+        }
+    };
+    let sections = plan_count(|plan, id| {
+        plan.sections
+            .iter()
+            .filter(|section| section.document == id)
+            .count()
+    });
+    let boxes = plan_count(|plan, id| {
+        plan.boxes
+            .iter()
+            .filter(|plan_box| plan_box.document == id)
+            .count()
+    });
+    let indicators = plan_count(|plan, id| {
+        plan.indicators
+            .iter()
+            .filter(|indicator| indicator.document == id)
+            .count()
+    });
     let link = if tasks + projects > 0 {
         tasks_href(Filter {
             doc: vec![document.id.clone()],
@@ -279,13 +298,7 @@ fn document_row(dataset: &Dataset, document: &SourceDocument) -> impl IntoView {
     } else {
         href_view(View::Plan)
     };
-    let count = |n: usize| {
-        if n == 0 {
-            "—".to_string()
-        } else {
-            n.to_string()
-        }
-    };
+    let count = dash_for_zero;
     view! {
         <tr>
             <th scope="row">
@@ -299,10 +312,19 @@ fn document_row(dataset: &Dataset, document: &SourceDocument) -> impl IntoView {
             <td class="nowrap">{document.date.clone()}</td>
             <td class="num">{count(tasks)}</td>
             <td class="num">{count(projects)}</td>
-            <td class="num">{count(sections)}</td>
-            <td class="num">{count(boxes)}</td>
-            <td class="num">{count(indicators)}</td>
+            <td class="num">{sections}</td>
+            <td class="num">{boxes}</td>
+            <td class="num">{indicators}</td>
         </tr>
+    }
+}
+
+/// A count for the documents table: "—" for none.
+fn dash_for_zero(n: usize) -> String {
+    if n == 0 {
+        "—".to_string()
+    } else {
+        n.to_string()
     }
 }
 

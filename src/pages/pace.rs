@@ -1,20 +1,28 @@
 //! 指标序时进度: each key indicator's even pace from 2020 to 2025, the value expected at
 //! a chosen date, and the figures the documents state, judged ahead / on / behind.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use planboard_model::pace::{
     pace_table, Caveat, Interpolation, PaceRow, Verdict, GROWTH_TOLERANCE, LEVEL_TOLERANCE,
 };
-use planboard_model::{DocumentKind, Measure};
+use planboard_model::{DocumentKind, Measure, Plan};
 
 use crate::components::chart::{fmt, ChartRow, Series, SeriesStyle, StackedBarChart};
+use crate::components::plan_gate::with_plan;
 use crate::components::task_row::{document_short_label, find_document, item_href};
 use crate::i18n::{lang, tr};
 use crate::state::use_data;
 
-/// `#/pace`.
+/// `#/pace`, drawn once the plan (its indicators and targets) has loaded.
 #[component]
 pub fn PacePage() -> impl IntoView {
+    with_plan(|plan| view! { <PaceTable plan /> })
+}
+
+#[component]
+fn PaceTable(plan: Arc<Plan>) -> impl IntoView {
     let data = use_data();
     let dataset = data.dataset.clone();
     // The newest progress report's date is the natural "now" of the data.
@@ -28,13 +36,13 @@ pub fn PacePage() -> impl IntoView {
         .unwrap_or_else(|| "2024-06-30".to_owned());
     let (date, set_date) = signal(newest);
 
-    let rows = pace_table(&data.dataset);
+    let rows = pace_table(&data.dataset, &plan);
     let verdict_chart = verdict_chart(&rows);
     let findings = findings_list(&rows);
     // Recomputed when the date changes: 38 indicators, cheaper than keeping borrows.
     let body = move || {
         let date = date.get();
-        pace_table(&dataset)
+        pace_table(&dataset, &plan)
             .into_iter()
             .map(|row| {
                 let indicator = row.indicator;

@@ -5,9 +5,12 @@
 mod contents;
 mod target;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use planboard_model::{Plan, PlanBox, PlanSection};
 
+use crate::components::plan_gate::with_plan;
 use crate::components::task_row::{document_short_label, find_document, item_href};
 use crate::i18n::{lang, tr};
 use crate::pages::plan_results::ResultsTable;
@@ -24,12 +27,19 @@ fn no_chapter() -> &'static str {
     )
 }
 
-/// The plan view (`#/plan`; `#/plan?at=<id>` opens it at a section, box or indicator).
+/// The plan view (`#/plan`; `#/plan?at=<id>` opens it at a section, box or indicator),
+/// drawn once `plan.json` has loaded.
 #[component]
 pub fn PlanPage() -> impl IntoView {
+    with_plan(|plan| view! { <PlanOutline plan /> })
+}
+
+#[component]
+fn PlanOutline(plan: Arc<Plan>) -> impl IntoView {
+    // Here, not in `PlanPage`: the target can only be found once the plan is drawn.
     target::follow_route_target();
     let data = use_data();
-    let plan = &data.dataset.plan;
+    let plan = &*plan;
     let document = find_document(&data.dataset, &plan.document);
     // The lede is the document's own description, so it is marked as Chinese whole.
     let lede = match document {

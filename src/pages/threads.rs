@@ -1,12 +1,15 @@
 //! 主题脉络: the threads (one commitment followed across documents and years) and one
 //! thread as a timeline with each document's words and each link's reason.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use planboard_model::{record_text, Link, LinkIndex, RecordText, Route, Thread, View};
+use planboard_model::{record_text, Link, LinkIndex, Plan, RecordText, Route, Thread, View};
 
 use crate::components::chart::{ChartRow, Series, SeriesStyle, StackedBarChart};
 use crate::components::highlight::Highlighted;
 use crate::components::judgements::{JudgementProblem, Judgements, LinkJudge};
+use crate::components::plan_gate::with_plan;
 use crate::components::task_row::{document_short_label, find_document, item_href};
 use crate::i18n::{counted, lang, tr};
 use crate::state::{href, href_view, navigate, use_data, use_route, HistoryMode};
@@ -184,13 +187,22 @@ pub fn ThreadPage(id: String) -> impl IntoView {
         }
         .into_any();
     };
+    // The records may be the plan's: their words come with it.
+    with_plan(move |plan| view! { <ThreadTimeline thread=thread.clone() plan /> }).into_any()
+}
+
+/// A found thread's timeline and links, with `plan` for the plan's records.
+#[component]
+fn ThreadTimeline(thread: Thread, plan: Arc<Plan>) -> impl IntoView {
+    let data = use_data();
+    let links = LinkIndex::new(&data.dataset.links);
     let within: Vec<Link> = links.links_within(&thread).into_iter().cloned().collect();
     let judgements = Judgements::load();
     let phrase = thread.label.clone();
-    let timeline = timeline(&thread, &phrase);
+    let timeline = timeline(&thread, &plan, &phrase);
     let link_rows = within
         .iter()
-        .map(|link| view! { <LinkRow link=link.clone() judgements /> })
+        .map(|link| view! { <LinkRow link=link.clone() plan=Arc::clone(&plan) judgements /> })
         .collect_view();
     let search_href = href(&{
         let mut route = Route::new(View::Tasks);
@@ -242,13 +254,13 @@ pub fn ThreadPage(id: String) -> impl IntoView {
 }
 
 /// One entry per record, grouped under its document's date.
-fn timeline(thread: &Thread, phrase: &str) -> impl IntoView {
+fn timeline(thread: &Thread, plan: &Plan, phrase: &str) -> impl IntoView {
     let data = use_data();
     let dataset = &data.dataset;
     thread
         .items
         .iter()
-        .filter_map(|id| record_text(dataset, id))
+        .filter_map(|id| record_text(dataset, plan, id))
         .map(|record| {
             let document = find_document(dataset, &record.document);
             let when = document.map_or_else(String::new, |d| d.date.clone());
@@ -285,12 +297,13 @@ fn baseline_and_target(record: &RecordText) -> Option<impl IntoView> {
     })
 }
 
-/// A link with its two ends, its reasons and the reader's judgement.
+/// A link with its two ends, its reasons and the reader's judgement; `plan` names the
+/// ends that are plan records.
 #[component]
-pub fn LinkRow(link: Link, judgements: Judgements) -> impl IntoView {
+pub fn LinkRow(link: Link, plan: Arc<Plan>, judgements: Judgements) -> impl IntoView {
     let data = use_data();
     let end = |id: &str| {
-        let label = record_text(&data.dataset, id)
+        let label = record_text(&data.dataset, &plan, id)
             .map(|record| {
                 let document = find_document(&data.dataset, &record.document)
                     .map_or_else(|| record.document.clone(), document_short_label);
@@ -354,10 +367,12 @@ pub fn ItemThreads(id: String) -> impl IntoView {
             }
         })
         .collect_view();
-    let link_rows = own
-        .iter()
-        .map(|link| view! { <LinkRow link=link.clone() judgements /> })
-        .collect_view();
+    // A link's other end may be a plan record, named from the plan.
+    let link_rows = with_plan(move |plan| {
+        own.iter()
+            .map(|link| view! { <LinkRow link=link.clone() plan=Arc::clone(&plan) judgements /> })
+            .collect_view()
+    });
     view! {
         <section class="item-threads" aria-labelledby="item-threads" data-testid="item-threads">
             <h2 id="item-threads">{tr("在其他文件中", "In other documents")}</h2>

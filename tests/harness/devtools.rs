@@ -223,6 +223,12 @@ impl OldChromium {
     /// The value of a JavaScript expression (a promise is awaited); fails the test when
     /// it throws.
     pub async fn eval(&self, expression: &str) -> Value {
+        // As `App::eval`: the task list draws its rows past the first screen when idle.
+        self.wait_until(
+            "document.querySelector('.entry-list[aria-busy=\"true\"]') === null",
+            "the task list to draw all its rows",
+        )
+        .await;
         let result = self
             .call(
                 "Runtime.evaluate",

@@ -135,8 +135,10 @@ impl App {
         }
     }
 
-    /// Runs JavaScript in the page (`arguments[0]`… are `args`) and returns its result.
+    /// Runs JavaScript in the page (`arguments[0]`… are `args`) and returns its result,
+    /// once the task list has all its rows (see `wait_for_settled_list`).
     pub async fn eval(&self, script: &str, args: Vec<Value>) -> Value {
+        self.wait_for_settled_list().await;
         match self.client().execute(script, args).await {
             Ok(value) => value,
             Err(error) => self.fail(&format!("run script: {error}")).await,
@@ -144,9 +146,45 @@ impl App {
     }
 
     pub(crate) async fn find_all(&self, css: &str) -> Vec<Element> {
+        self.wait_for_settled_list().await;
         match self.client().find_all(Locator::Css(css)).await {
             Ok(elements) => elements,
             Err(error) => self.fail(&format!("find `{css}`: {error}")).await,
+        }
+    }
+
+    /// Waits until no task list has rows still to come. The list draws the rows that fit
+    /// the window in the frame of a change and the rest when the browser is idle, saying
+    /// `aria-busy="true"` meanwhile (src/components/entry_list.rs); counting or reading
+    /// rows in between would see part of the list. Every read of several elements and
+    /// every script waits for this, so no test depends on how fast the rest comes.
+    pub async fn wait_for_settled_list(&self) {
+        let deadline = tokio::time::Instant::now() + wait_timeout();
+        loop {
+            let busy = self
+                .client()
+                .execute(
+                    "return document.querySelector('.entry-list[aria-busy=\"true\"]') !== null;",
+                    Vec::new(),
+                )
+                .await;
+            match busy {
+                Ok(Value::Bool(false)) => return,
+                Ok(_) if tokio::time::Instant::now() < deadline => {
+                    tokio::time::sleep(POLL_INTERVAL / 5).await;
+                }
+                Ok(_) => {
+                    let message = format!(
+                        "waited {:?} for the task list to draw all its rows",
+                        wait_timeout()
+                    );
+                    self.fail(&message).await
+                }
+                Err(error) => {
+                    self.fail(&format!("check whether the list is complete: {error}"))
+                        .await
+                }
+            }
         }
     }
 }

@@ -11,6 +11,11 @@ async fn boots_with_the_real_data_and_no_console_errors() {
     let app = App::start().await;
     app.open("").await;
     app.wait_for_app().await;
+    // The overview's first sentence counts the plan's parts: plan.json has loaded then.
+    app.wait_for_text(".overview-page .page-lede", |text| {
+        text.contains("规划正文")
+    })
+    .await;
 
     let page = app.text("body").await;
     assert!(
@@ -46,4 +51,51 @@ async fn boots_through_an_explicit_index_html_on_a_phone() {
     assert!(app.text(APP_ROOT).await.contains("湖州"));
     app.assert_no_console_errors().await;
     app.screenshot("overview-phone").await;
+}
+
+/// The files the page itself fetched so far (resource timing: the service worker's own
+/// caching after load is not among them), as paths relative to index.html.
+async fn fetched_by_the_page(app: &App) -> Vec<String> {
+    let fetched = app
+        .eval(
+            "return performance.getEntriesByType('resource').map((entry) => \
+               new URL(entry.name).pathname.slice(arguments[0].length));",
+            vec![serde_json::Value::from(BASE_PATH)],
+        )
+        .await;
+    fetched
+        .as_array()
+        .map(|names| {
+            names
+                .iter()
+                .filter_map(|name| name.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn the_task_list_does_not_wait_for_the_plan_and_the_plan_view_fetches_it() {
+    let app = App::start().await;
+    app.open("index.html#/tasks").await;
+    app.wait_for_app().await;
+    app.wait_for(".entry").await;
+    let fetched = fetched_by_the_page(&app).await;
+    assert!(
+        fetched.iter().any(|path| path == "data/tasks.json"),
+        "the page did not fetch tasks.json: {fetched:?}"
+    );
+    assert!(
+        !fetched.iter().any(|path| path == "data/plan.json"),
+        "the task list fetched plan.json: {fetched:?}"
+    );
+
+    app.click("a[data-nav=\"plan\"]").await;
+    app.wait_for(".plan-page").await;
+    let fetched = fetched_by_the_page(&app).await;
+    assert!(
+        fetched.iter().any(|path| path == "data/plan.json"),
+        "the plan view did not fetch plan.json: {fetched:?}"
+    );
+    app.assert_no_console_errors().await;
 }

@@ -78,3 +78,34 @@ async fn the_error_page_tells_a_missing_file_from_a_broken_one() {
         "the page says the same for a missing and a truncated file"
     );
 }
+
+/// plan.json is read only by the views that show the plan: a broken one leaves the
+/// task list working, and those views say which file is wrong.
+#[tokio::test]
+async fn a_broken_plan_file_leaves_the_task_list_and_names_the_file_in_the_plan_view() {
+    let copy = DistCopy::new();
+    copy.write(
+        "data/plan.json",
+        r#"{"format_version": 1, "plan": {"document": "#,
+    );
+    let app = App::launch(Launch::new().serving(copy)).await;
+    app.open("index.html#/tasks").await;
+    app.wait_for_app().await;
+    app.wait_for(".entry").await;
+
+    app.click("a[data-nav=\"plan\"]").await;
+    let text = app.text("[data-testid=\"plan-load-error\"]").await;
+    assert!(
+        text.contains("data/plan.json"),
+        "the plan view's message does not name data/plan.json:\n{text}"
+    );
+    assert!(
+        text.contains("规划文件"),
+        "the plan view's message is not in Chinese:\n{text}"
+    );
+    // An item page of a task still shows; only its plan-dependent parts say so.
+    app.open("index.html#/tasks").await;
+    app.click(".entry-link").await;
+    app.wait_for(".item-page").await;
+    app.assert_no_panic().await;
+}

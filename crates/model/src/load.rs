@@ -13,7 +13,7 @@ use serde_json::error::Category;
 
 use crate::links::LinksFile;
 use crate::types::{
-    Catalog, Dataset, PlanFile, ProjectsFile, TasksFile, DATA_FILES, FORMAT_VERSION,
+    Catalog, Dataset, Plan, PlanFile, ProjectsFile, TasksFile, DATA_FILES, FORMAT_VERSION,
 };
 
 /// The folder, relative to index.html, the app fetches `DATA_FILES` from.
@@ -97,23 +97,61 @@ pub fn parse_dataset(
     plan: &str,
     links: &str,
 ) -> Result<Dataset, LoadError> {
-    let [documents_file, tasks_file, projects_file, plan_file, links_file] = DATA_FILES;
+    let mut dataset = parse_core_dataset(documents, tasks, projects, links)?;
+    dataset.plan = parse_plan(plan, &dataset)?;
+    Ok(dataset)
+}
+
+/// Parses every file but the plan into a `Dataset` whose `plan` is empty: what the
+/// task list, search, facets and most views need. The app reads `plan.json` apart,
+/// only when a view shows the plan (`parse_plan`), since it is a third of the data.
+///
+/// Checks the same as `parse_dataset` does for these four files.
+pub fn parse_core_dataset(
+    documents: &str,
+    tasks: &str,
+    projects: &str,
+    links: &str,
+) -> Result<Dataset, LoadError> {
+    let [documents_file, tasks_file, projects_file, _, links_file] = DATA_FILES;
     let catalog: Catalog = parse_file(documents_file, documents, |c: &Catalog| c.format_version)?;
     let tasks: TasksFile = parse_file(tasks_file, tasks, |t: &TasksFile| t.format_version)?;
     let projects: ProjectsFile =
         parse_file(projects_file, projects, |p: &ProjectsFile| p.format_version)?;
-    let plan: PlanFile = parse_file(plan_file, plan, |p: &PlanFile| p.format_version)?;
     let links: LinksFile = parse_file(links_file, links, |l: &LinksFile| l.format_version)?;
     let dataset = Dataset {
         catalog,
         tasks: tasks.tasks,
         commitments: tasks.commitments,
         projects: projects.projects,
-        plan: plan.plan,
+        plan: Plan::default(),
         links: links.content,
     };
     check_references(&dataset)?;
     Ok(dataset)
+}
+
+/// Parses `plan.json` for `dataset` (from `parse_core_dataset`): every plan record
+/// belongs to one of its documents and the work-report outlines name its tasks.
+///
+/// ```
+/// use planboard_model::{parse_core_dataset, parse_plan};
+/// let documents = r#"{"format_version": 1, "documents": [], "leaders": [],
+///                     "units": [], "districts": [], "statuses": []}"#;
+/// let tasks = r#"{"format_version": 1, "tasks": []}"#;
+/// let projects = r#"{"format_version": 1, "projects": []}"#;
+/// let links = r#"{"format_version": 1, "links": [], "threads": [], "figures": []}"#;
+/// let dataset = parse_core_dataset(documents, tasks, projects, links).unwrap();
+/// let plan = r#"{"format_version": 1, "plan": {"document": "huzhou-plan", "sections": [],
+///                "boxes": [], "indicators": [], "results": [], "reports": []}}"#;
+/// let error = parse_plan(plan, &dataset).unwrap_err();
+/// assert_eq!(error.to_string(), "plan.json：规划 所属的文档 huzhou-plan 在 documents.json 中不存在");
+/// ```
+pub fn parse_plan(plan: &str, dataset: &Dataset) -> Result<Plan, LoadError> {
+    let plan_file = DATA_FILES[3];
+    let plan: PlanFile = parse_file(plan_file, plan, |p: &PlanFile| p.format_version)?;
+    check_plan_references(&plan.plan, dataset)?;
+    Ok(plan.plan)
 }
 
 fn parse_file<T: DeserializeOwned>(
@@ -250,7 +288,7 @@ fn shape_detail(message: &str) -> String {
 }
 
 fn check_references(dataset: &Dataset) -> Result<(), LoadError> {
-    let [documents_file, tasks_file, projects_file, plan_file, _] = DATA_FILES;
+    let [documents_file, tasks_file, projects_file, _, _] = DATA_FILES;
     let mut document_ids = HashSet::new();
     for document in &dataset.catalog.documents {
         if !document_ids.insert(document.id.as_str()) {
@@ -297,7 +335,17 @@ fn check_references(dataset: &Dataset) -> Result<(), LoadError> {
         }
     }
 
-    let plan = &dataset.plan;
+    Ok(())
+}
+
+fn check_plan_references(plan: &Plan, dataset: &Dataset) -> Result<(), LoadError> {
+    let [documents_file, tasks_file, _, plan_file, _] = DATA_FILES;
+    let document_ids: HashSet<&str> = dataset
+        .catalog
+        .documents
+        .iter()
+        .map(|document| document.id.as_str())
+        .collect();
     let plan_documents = std::iter::once(("规划", "", plan.document.as_str()))
         .filter(|(_, _, document)| !document.is_empty())
         .chain(

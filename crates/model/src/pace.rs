@@ -10,7 +10,7 @@
 
 use crate::lang::Lang;
 use crate::links::{Basis, Measure, PaceFigure};
-use crate::types::{Dataset, Indicator};
+use crate::types::{Dataset, Indicator, Plan};
 
 /// How an indicator is expected to move between its baseline and its target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -258,17 +258,16 @@ pub struct PaceRow<'d> {
 }
 
 /// Every key indicator with a pace or a growth target, in the table's order, with
-/// the figures the documents state for it.
-pub fn pace_table(dataset: &Dataset) -> Vec<PaceRow<'_>> {
+/// the figures the documents state for it. `plan` is the dataset's plan (loaded apart
+/// by the app; `&dataset.plan` for a `Dataset` from `parse_dataset`).
+pub fn pace_table<'d>(dataset: &'d Dataset, plan: &'d Plan) -> Vec<PaceRow<'d>> {
     let plan_year = dataset
         .catalog
         .documents
         .iter()
-        .find(|document| document.id == dataset.plan.document)
+        .find(|document| document.id == plan.document)
         .map_or(2021, |document| document.year);
-    dataset
-        .plan
-        .indicators
+    plan.indicators
         .iter()
         .filter_map(|indicator| {
             let pace = Pace::of(indicator, plan_year);

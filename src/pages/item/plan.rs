@@ -2,7 +2,7 @@
 //! row of the “十三五” results table; the plan's own words marked Chinese.
 
 use leptos::prelude::*;
-use planboard_model::{Dataset, SourceSpan, View};
+use planboard_model::{Plan, SourceSpan, View};
 
 use super::{DocumentFacts, Permalink};
 use crate::i18n::tr;
@@ -10,8 +10,7 @@ use crate::pages::plan::plan_at_href;
 use crate::state::href_view;
 
 /// A plan section, 专栏 box, indicator or results row, if `id` names one.
-pub(super) fn plan_item(dataset: &Dataset, id: &str) -> Option<AnyView> {
-    let plan = &dataset.plan;
+pub(super) fn plan_item(plan: &Plan, id: &str) -> Option<AnyView> {
     if let Some(section) = plan.sections.iter().find(|section| section.id == id) {
         let chapter = section.chapter.clone();
         return Some(plan_page(

@@ -3,7 +3,7 @@
 //! can mark the one as Chinese and write the other in the reader's language.
 
 use crate::lang::Lang;
-use crate::types::{Dataset, TaskKind};
+use crate::types::{Dataset, Plan, TaskKind};
 
 /// What sort of record a link end is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,13 +55,16 @@ pub struct RecordText {
     pub baseline_and_target: Option<(String, String)>,
 }
 
-/// The words of any linkable record (task, project, plan section, box, indicator).
+/// The words of any linkable record (task, project, plan section, box, indicator). The
+/// plan's records are looked up in `plan` (the app loads plan.json apart from the
+/// other files; a `Dataset` from `parse_dataset` passes its own `&dataset.plan`).
 ///
 /// ```
 /// use planboard_model::{record_text, Dataset};
-/// assert!(record_text(&Dataset::default(), "huzhou-2024-progress/t11").is_none());
+/// let dataset = Dataset::default();
+/// assert!(record_text(&dataset, &dataset.plan, "huzhou-2024-progress/t11").is_none());
 /// ```
-pub fn record_text(dataset: &Dataset, id: &str) -> Option<RecordText> {
+pub fn record_text(dataset: &Dataset, plan: &Plan, id: &str) -> Option<RecordText> {
     let make = |document: &str, kind: RecordKind, heading: Option<&str>, text: String| RecordText {
         id: id.to_owned(),
         document: document.to_owned(),
@@ -85,7 +88,6 @@ pub fn record_text(dataset: &Dataset, id: &str) -> Option<RecordText> {
             .join("；");
         return Some(make(&project.document, RecordKind::Project, None, text));
     }
-    let plan = &dataset.plan;
     if let Some(section) = plan.sections.iter().find(|section| section.id == id) {
         let heading = (!section.title.is_empty()).then_some(section.title.as_str());
         return Some(make(
