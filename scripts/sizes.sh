@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prints what a visitor downloads: every wasm, js, css, html and data/*.json file of the
 # built app, raw and brotli-compressed (quality 11, as a static host would pre-compress).
-# The PDF reader in pdfjs/ is summed apart: it is loaded only when a PDF is imported.
+# Summed apart, because no visit loads them until a reader imports a file: the import
+# worker (import-worker*: the format readers, the importer and the publish bundle) and the
+# PDF reader in pdfjs/ (only when a PDF is chosen).
 #
 # Usage: bash scripts/sizes.sh [DIST_DIR]      (default: dist)
 set -euo pipefail
@@ -14,7 +16,7 @@ need_command brotli "run bash scripts/setup.sh"
 
 mapfile -t files < <(
   cd "$dist" && find . -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \
-    -o -name '*.html' -o -path './data/*.json' \) ! -path './pdfjs/*' | sed 's|^\./||' | sort
+    -o -name '*.html' -o -path './data/*.json' \) ! -path './pdfjs/*' ! -name 'import-worker*' | sed 's|^\./||' | sort
 )
 
 printf '%-44s %12s %12s\n' "file ($dist/)" "raw bytes" "brotli bytes"
@@ -39,13 +41,21 @@ printf '%-44s %12d %12d\n' "app (wasm, js, css, html)" $((total_raw - data_raw))
 printf '%-44s %12d %12d\n' "data (data/*.json)" "$data_raw" "$data_brotli"
 printf '%-44s %12d %12d\n' "total (${#files[@]} files)" "$total_raw" "$total_brotli"
 
-if [ -d "$dist/pdfjs" ]; then
-  mapfile -t on_demand < <(cd "$dist" && find ./pdfjs -type f ! -name '*.br' ! -name '*.gz' | sed 's|^\./||' | sort)
-  demand_raw=0
-  demand_brotli=0
-  for file in "${on_demand[@]}"; do
-    demand_raw=$((demand_raw + $(wc -c <"$dist/$file")))
-    demand_brotli=$((demand_brotli + $(brotli -q 11 -c "$dist/$file" | wc -c)))
+# Sums raw and brotli bytes of the files named on stdin (paths under $dist).
+sum_apart() {
+  local label=$1 count=0 raw=0 compressed=0 file
+  while IFS= read -r file; do
+    count=$((count + 1))
+    raw=$((raw + $(wc -c <"$dist/$file")))
+    compressed=$((compressed + $(brotli -q 11 -c "$dist/$file" | wc -c)))
   done
-  printf '%-44s %12d %12d\n' "on demand: pdfjs/ (${#on_demand[@]} files, PDF import)" "$demand_raw" "$demand_brotli"
+  [ "$count" -gt 0 ] && printf '%-44s %12d %12d\n' "on demand: $label ($count files)" "$raw" "$compressed"
+  return 0
+}
+(cd "$dist" && find . -maxdepth 1 -type f -name 'import-worker*' ! -name '*.br' ! -name '*.gz' | sed 's|^\./||' | sort) |
+  sum_apart "import worker"
+
+if [ -d "$dist/pdfjs" ]; then
+  (cd "$dist" && find ./pdfjs -type f ! -name '*.br' ! -name '*.gz' | sed 's|^\./||' | sort) |
+    sum_apart "pdfjs/, PDF import"
 fi

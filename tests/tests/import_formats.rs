@@ -470,3 +470,39 @@ async fn after_one_visit_a_word_file_imports_with_the_server_stopped() {
         "nothing reached the stopped server: {after:?}"
     );
 }
+
+/// A government work report was refused by the browser's import before the worker; now
+/// every kind the build reads imports there too. The published 2020 report, saved under
+/// a new name as an office would pass it on, becomes a local document whose work items
+/// are listed beside the published report's, as many as the build gives.
+#[tokio::test]
+async fn a_work_report_imports_in_the_browser_with_its_work_items() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let copy = dir.path().join("2020年市政府工作报告(定稿).txt");
+    let source = workspace_root().join("data/sources/huzhou-2020-work-report.txt");
+    std::fs::copy(&source, &copy)
+        .unwrap_or_else(|error| panic!("copy {}: {error}", source.display()));
+    let app = App::start().await;
+    app.open("index.html#/import").await;
+    app.wait_for_app().await;
+    app.wait_for(FILE_INPUT)
+        .await
+        .send_keys(&copy.display().to_string())
+        .await
+        .expect("chromedriver sets the file input");
+    app.wait_for(PREVIEW).await;
+    let kind = app.text("[data-testid=\"import-kind\"]").await;
+    assert!(kind.contains("政府工作报告"), "kind shown: {kind}");
+    let id = app.text("[data-testid=\"import-document-id\"]").await;
+    assert_eq!(id, "local-huzhou-2020-report");
+    app.click(ACCEPT).await;
+    app.wait_for("[data-testid=\"import-notice\"]").await;
+
+    // every report's own rows (each=1): the local copy may join the published report's
+    // work items as one commitment in the default list.
+    open_tasks(&app, "each=1").await;
+    app.wait_for(&facet_link("doc", &id)).await;
+    let published = facet_count(&app, "doc", "huzhou-2020-report").await;
+    assert!(published > 0, "the published report lists work items");
+    assert_eq!(facet_count(&app, "doc", &id).await, published);
+}
