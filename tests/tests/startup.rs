@@ -6,14 +6,15 @@ use planboard_browser_tests::{App, DistCopy, Launch, APP_ROOT};
 
 const STARTUP_PROBLEM: &str = "[data-testid=\"startup-problem\"]";
 
-/// The name of the build's (first) wasm file, relative to the copy.
+/// The name of the app's wasm file, relative to the copy: not the import worker's
+/// (`import-worker_bg.wasm`), which no start loads.
 fn wasm_of(copy: &DistCopy) -> String {
     let entries = std::fs::read_dir(copy.path()).expect("read the copy of dist/");
     entries
         .flatten()
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .find(|name| name.ends_with(".wasm"))
-        .expect("the build has a .wasm file")
+        .find(|name| name.starts_with("planboard-") && name.ends_with("_bg.wasm"))
+        .expect("the build has the app's planboard-<hash>_bg.wasm")
 }
 
 #[tokio::test]
