@@ -3,19 +3,18 @@
 //! beside the published copy with the same counts in every view, kept over a reload
 //! and removed again; garbage and a full storage are refused and change nothing.
 
+mod import_support;
 mod notes_support;
 mod views_support;
 
 use std::path::{Path, PathBuf};
 
+use import_support::{choose, open_import, ACCEPT, PREVIEW};
 use notes_support::{fill_storage, free_storage, keys_with_prefix, store, stored};
 use planboard_browser_tests::{built_dist, workspace_root, App, Launch};
 use views_support::{facet_count, facet_link, horizontal_overflow, open_tasks};
 
 const IMPORTS_KEY: &str = "planboard.imports";
-const FILE_INPUT: &str = "[data-testid=\"import-file\"]";
-const PREVIEW: &str = "[data-testid=\"import-preview\"]";
-const ACCEPT: &str = "[data-testid=\"import-accept\"]";
 const REFUSED: &str = "[data-testid=\"import-error\"]";
 const PUBLISHED: &str = "huzhou-2024-h1-progress";
 const LOCAL: &str = "local-huzhou-2024-h1-progress";
@@ -43,21 +42,6 @@ fn first_task_of(document: &str) -> String {
         .and_then(|task| task["id"].as_str())
         .map(str::to_owned)
         .unwrap_or_else(|| panic!("no task of {document} in the built data"))
-}
-
-async fn open_import(app: &App) {
-    app.open("index.html#/import").await;
-    app.wait_for_app().await;
-    app.wait_for(FILE_INPUT).await;
-}
-
-/// Chooses `path` in the file input, as a person picking it in the dialog would.
-async fn choose(app: &App, path: &Path) {
-    let input = app.wait_for(FILE_INPUT).await;
-    input
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("chromedriver sets the file input");
 }
 
 /// The 文件 and 进展状态 facets as the 任务 view shows them without a filter.

@@ -3,6 +3,7 @@
 //! round trip: import, download the data bundle, serve a copy of the app with it, and
 //! see the imported document as a published one as a new visitor.
 
+mod import_support;
 mod notes_support;
 mod views_support;
 
@@ -10,12 +11,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use import_support::{choose, open_import, ACCEPT, PREVIEW};
 use planboard_browser_tests::{workspace_root, App, DistCopy, Launch};
 use views_support::{facet_count, facet_link, open_tasks};
 
-const FILE_INPUT: &str = "[data-testid=\"import-file\"]";
-const PREVIEW: &str = "[data-testid=\"import-preview\"]";
-const ACCEPT: &str = "[data-testid=\"import-accept\"]";
 const PUBLISH: &str = "[data-testid=\"publish-data\"]";
 /// A Pinghu 2023 year-end table (crates/importer/tests/fixtures), not among the
 /// published documents.
@@ -30,13 +29,8 @@ fn importer_fixture(name: &str) -> PathBuf {
 }
 
 async fn import(app: &App, path: &Path) {
-    app.open("index.html#/import").await;
-    app.wait_for_app().await;
-    let input = app.wait_for(FILE_INPUT).await;
-    input
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("chromedriver sets the file input");
+    open_import(app).await;
+    choose(app, path).await;
     app.wait_for(PREVIEW).await;
     app.click(ACCEPT).await;
     app.wait_for("[data-testid=\"import-notice\"]").await;
@@ -74,14 +68,8 @@ async fn a_cold_visit_to_the_tasks_does_not_fetch_the_import_worker() {
         .collect();
     assert!(asked_by_page.is_empty(), "{asked_by_page:?}");
 
-    app.open("index.html#/import").await;
-    app.wait_for(FILE_INPUT).await;
-    let file = importer_fixture(YEAR_END);
-    app.wait_for(FILE_INPUT)
-        .await
-        .send_keys(&file.display().to_string())
-        .await
-        .expect("chromedriver sets the file input");
+    open_import(&app).await;
+    choose(&app, &importer_fixture(YEAR_END)).await;
     app.wait_for(PREVIEW).await;
     let requested = worker_requests(&app);
     for part in [
@@ -260,13 +248,8 @@ async fn import_office_file(
     format: &str,
     encoding: Option<&str>,
 ) -> String {
-    app.open("index.html#/import").await;
-    app.wait_for_app().await;
-    app.wait_for(FILE_INPUT)
-        .await
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("chromedriver sets the file input");
+    open_import(app).await;
+    choose(app, path).await;
     app.wait_for(PREVIEW).await;
     let shown = app.text("[data-testid=\"import-format\"]").await;
     assert!(shown.contains(format), "format shown: {shown}");
@@ -280,6 +263,13 @@ async fn import_office_file(
     app.click(ACCEPT).await;
     app.wait_for("[data-testid=\"import-notice\"]").await;
     id
+}
+
+/// How many rows the 任务 list counts for `document`, once its facet is drawn.
+async fn listed_count(app: &App, document: &str) -> usize {
+    open_tasks(app, "").await;
+    app.wait_for(&facet_link("doc", document)).await;
+    facet_count(app, "doc", document).await
 }
 
 /// What a reader sees of task `number` of `document`: its item page's facts.
@@ -301,9 +291,7 @@ async fn a_word_breakdown_table_gives_its_tasks_leaders_and_lead_units() {
     )
     .await;
     assert_eq!(id, "local-pinghu-2024-breakdown");
-    open_tasks(&app, "").await;
-    app.wait_for(&facet_link("doc", &id)).await;
-    assert_eq!(facet_count(&app, "doc", &id).await, 9);
+    assert_eq!(listed_count(&app, &id).await, 9);
     // The leader cell merged down over tasks 4 to 6 leads each of them.
     for number in [4, 5, 6] {
         let facts = task_facts(&app, &id, number).await;
@@ -324,9 +312,7 @@ async fn a_gb2312_web_page_gives_the_same_breakdown() {
         Some("GBK"),
     )
     .await;
-    open_tasks(&app, "").await;
-    app.wait_for(&facet_link("doc", &id)).await;
-    assert_eq!(facet_count(&app, "doc", &id).await, 9);
+    assert_eq!(listed_count(&app, &id).await, 9);
     assert!(task_facts(&app, &id, 5).await.contains("沈国强"));
     assert!(task_facts(&app, &id, 2).await.contains("周立新"));
 }
@@ -341,9 +327,7 @@ async fn an_excel_year_end_table_gives_its_outcomes_and_lead_units() {
         None,
     )
     .await;
-    open_tasks(&app, "").await;
-    app.wait_for(&facet_link("doc", &id)).await;
-    assert_eq!(facet_count(&app, "doc", &id).await, 7);
+    assert_eq!(listed_count(&app, &id).await, 7);
     // 经信局 is one cell merged over tasks 4 and 5.
     assert!(task_facts(&app, &id, 4).await.contains("经信局"));
     assert!(task_facts(&app, &id, 5).await.contains("经信局"));
@@ -362,9 +346,7 @@ async fn a_gbk_text_report_says_its_encoding() {
         Some("GB18030"),
     )
     .await;
-    open_tasks(&app, "").await;
-    app.wait_for(&facet_link("doc", &id)).await;
-    assert_eq!(facet_count(&app, "doc", &id).await, 3);
+    assert_eq!(listed_count(&app, &id).await, 3);
 }
 
 #[tokio::test]
@@ -384,13 +366,8 @@ async fn bad_files_are_refused_with_a_clear_message_and_change_nothing() {
         (formats_fixture("news-no-table.html"), &["网页中没有表格"]),
     ];
     for (path, words) in cases {
-        app.open("index.html#/import").await;
-        app.wait_for_app().await;
-        app.wait_for(FILE_INPUT)
-            .await
-            .send_keys(&path.display().to_string())
-            .await
-            .expect("chromedriver sets the file input");
+        open_import(&app).await;
+        choose(&app, &path).await;
         let message = app.text("[data-testid=\"import-error\"]").await;
         for word in words {
             assert!(message.contains(word), "{}: {message}", path.display());
@@ -412,13 +389,8 @@ async fn a_worker_that_cannot_start_is_said_and_loses_nothing() {
     let copy = DistCopy::new();
     copy.remove("import-worker_bg.wasm");
     let app = App::launch(Launch::new().serving(copy)).await;
-    app.open("index.html#/import").await;
-    app.wait_for_app().await;
-    app.wait_for(FILE_INPUT)
-        .await
-        .send_keys(&importer_fixture(YEAR_END).display().to_string())
-        .await
-        .expect("chromedriver sets the file input");
+    open_import(&app).await;
+    choose(&app, &importer_fixture(YEAR_END)).await;
     let message = app.text("[data-testid=\"import-error\"]").await;
     assert!(message.contains("导入程序未能运行"), "{message}");
     assert_eq!(app.count(PREVIEW).await, 0);
@@ -483,13 +455,8 @@ async fn a_work_report_imports_in_the_browser_with_its_work_items() {
     std::fs::copy(&source, &copy)
         .unwrap_or_else(|error| panic!("copy {}: {error}", source.display()));
     let app = App::start().await;
-    app.open("index.html#/import").await;
-    app.wait_for_app().await;
-    app.wait_for(FILE_INPUT)
-        .await
-        .send_keys(&copy.display().to_string())
-        .await
-        .expect("chromedriver sets the file input");
+    open_import(&app).await;
+    choose(&app, &copy).await;
     app.wait_for(PREVIEW).await;
     let kind = app.text("[data-testid=\"import-kind\"]").await;
     assert!(kind.contains("政府工作报告"), "kind shown: {kind}");

@@ -4,17 +4,16 @@
 //! an encrypted and a damaged PDF refused with a message saying so; pdf.js fetched only
 //! once a PDF is chosen, never on a cold visit; and the GB-CMap PDF in Chromium 86.
 
+mod import_support;
 mod views_support;
 
 use std::path::{Path, PathBuf};
 
+use import_support::{choose, open_import, ACCEPT, FILE_INPUT, PREVIEW};
 use planboard_browser_tests::{built_dist, workspace_root, App, OldChromium, Site, BASE_PATH};
 use serde_json::json;
 use views_support::{facet_link, open_tasks};
 
-const FILE_INPUT: &str = "[data-testid=\"import-file\"]";
-const PREVIEW: &str = "[data-testid=\"import-preview\"]";
-const ACCEPT: &str = "[data-testid=\"import-accept\"]";
 const REFUSED: &str = "[data-testid=\"import-error\"]";
 const COUNTS: &str = "[data-testid=\"import-counts\"]";
 const PDF_NOTE: &str = "[data-testid=\"import-pdf-note\"]";
@@ -30,20 +29,6 @@ fn copy_as(dir: &Path, name: &str, as_name: &str) -> PathBuf {
     let to = dir.join(as_name);
     std::fs::copy(fixture(name), &to).expect("copy the fixture");
     to
-}
-
-async fn open_import(app: &App) {
-    app.open("index.html#/import").await;
-    app.wait_for_app().await;
-    app.wait_for(FILE_INPUT).await;
-}
-
-async fn choose(app: &App, path: &Path) {
-    let input = app.wait_for(FILE_INPUT).await;
-    input
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("chromedriver sets the file input");
 }
 
 /// The paths of the PDF reader the server has sent so far.
