@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use planboard_model::{LoadError, View};
 
+use crate::components::load_error::{LoadErrorFile, LoadErrorProblem};
 use crate::components::nav::SiteHeader;
 use crate::components::update_banner::UpdateBanner;
 use crate::data_loader::load_app_data;
@@ -203,13 +204,10 @@ fn LoadErrorPage(error: LoadError) -> impl IntoView {
             <h1>{tr("数据无法载入", "The data cannot be loaded")}</h1>
             <p>
                 {tr("文件 ", "The file ")}
-                <code class="load-error-file">{format!("data/{}", error.file)}</code>
+                <LoadErrorFile error=error.clone() />
                 {tr(" 有问题：", " has a problem:")}
             </p>
-            // The model words its findings in Chinese; they are marked so for readers.
-            <p class="load-error-problem" lang="zh-CN">
-                {error.problem.clone()}
-            </p>
+            <LoadErrorProblem error />
             <p class="muted">
                 {tr(
                     "请确认 data 目录中的五个数据文件（documents.json、tasks.json、projects.json、plan.json、links.json）完整且由同一次导入生成，然后刷新页面。",

@@ -11,6 +11,7 @@ pub mod indicator_chart;
 pub mod judgements;
 pub mod jump_link;
 pub mod list_route;
+pub mod load_error;
 pub mod nav;
 pub mod plan_gate;
 pub mod status;

@@ -4,8 +4,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use planboard_model::{LoadError, Plan, DATA_DIR};
+use planboard_model::{LoadError, Plan};
 
+use crate::components::load_error::{LoadErrorFile, LoadErrorProblem};
 use crate::i18n::tr;
 use crate::state::use_plan;
 
@@ -43,13 +44,10 @@ fn PlanLoadError(error: LoadError) -> impl IntoView {
         <div class="load-error plan-load-error" data-testid="plan-load-error" role="alert">
             <p>
                 {tr("规划文件 ", "The plan file ")}
-                <code class="load-error-file">{format!("{DATA_DIR}{}", error.file)}</code>
+                <LoadErrorFile error=error.clone() />
                 {tr(" 无法载入：", " cannot be loaded: ")}
             </p>
-            // The model words its findings in Chinese; they are marked so for readers.
-            <p class="load-error-problem" lang="zh-CN">
-                {error.problem.clone()}
-            </p>
+            <LoadErrorProblem error />
             <p class="muted">
                 {tr(
                     "任务、搜索和其他视图不受影响。请确认该文件完整且与其他数据文件由同一次导入生成，然后刷新页面。",
