@@ -353,6 +353,21 @@ impl OldChromium {
             .collect()
     }
 
+    /// The console's errors but those the policy probe of src/start.js causes on purpose
+    /// in a browser without 'wasm-unsafe-eval': its blank frame's policy names a keyword
+    /// unknown there, and the wasm compile it tries is refused.
+    pub fn unexpected_console_errors(&self) -> Vec<String> {
+        self.console_errors()
+            .into_iter()
+            .filter(|error| {
+                let probe_keyword = error.contains("invalid source: ''wasm-unsafe-eval''");
+                let probe_refusal =
+                    error.contains("WebAssembly") && error.contains("Content Security Policy");
+                !probe_keyword && !probe_refusal
+            })
+            .collect()
+    }
+
     /// The console's errors so far: console.error calls and the browser's own errors
     /// (failed loads, refused policies), each as its text.
     pub fn console_errors(&self) -> Vec<String> {

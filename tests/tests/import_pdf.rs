@@ -347,16 +347,6 @@ async fn chromium_86_imports_the_gb_cmap_pdf() {
     let notice = browser.text("[data-testid=\"import-notice\"]").await;
     assert!(notice.contains("上半年完成情况.pdf"), "{notice}");
     assert_eq!(browser.exceptions(), Vec::<String>::new());
-    // Only the errors the policy probe of src/start.js causes there on purpose.
-    let errors: Vec<String> = browser
-        .console_errors()
-        .into_iter()
-        .filter(|error| {
-            let probe_keyword = error.contains("invalid source: ''wasm-unsafe-eval''");
-            let probe_refusal =
-                error.contains("WebAssembly") && error.contains("Content Security Policy");
-            !probe_keyword && !probe_refusal
-        })
-        .collect();
+    let errors = browser.unexpected_console_errors();
     assert_eq!(errors, Vec::<String>::new());
 }

@@ -87,16 +87,7 @@ fn assert_clean(browser: &OldChromium) {
         "Chromium {}: uncaught exceptions",
         browser.major()
     );
-    let errors: Vec<String> = browser
-        .console_errors()
-        .into_iter()
-        .filter(|error| {
-            let probe_keyword = error.contains("invalid source: ''wasm-unsafe-eval''");
-            let probe_refusal =
-                error.contains("WebAssembly") && error.contains("Content Security Policy");
-            !probe_keyword && !probe_refusal
-        })
-        .collect();
+    let errors = browser.unexpected_console_errors();
     assert_eq!(
         errors,
         Vec::<String>::new(),
