@@ -30,7 +30,7 @@ use crate::state::{use_route, use_route_state, RouteState};
 pub fn App() -> impl IntoView {
     let language = provide_language();
     RouteState::provide();
-    crate::state::PlanData::provide();
+    crate::state::provide_on_demand_files();
     crate::notes::provide_notes();
     crate::imports::provide_imports();
     let data = LocalResource::new(load_app_data);

@@ -1,7 +1,8 @@
 //! Fetches the data files from `data/` next to index.html and builds the index.
 //!
-//! The plan (`plan.json`, a third of the data) is not part of the first load: only the
-//! views that show plan records ask for it (`crate::state::PlanData`).
+//! The plan (`plan.json`) and the links (`links.json`), two thirds of the data's bytes,
+//! are not part of the first load: only the views that show plan records or threads ask
+//! for them (`crate::state::use_plan`, `crate::state::use_links`).
 //!
 //! The files are read at run time, not compiled in, so an office can publish new data
 //! without rebuilding the app. Every way a file can fail (missing, network, truncated,
@@ -12,7 +13,7 @@ use std::sync::Arc;
 use js_sys::{Promise, Reflect};
 use leptos::prelude::window;
 use planboard_model::{
-    parse_core_dataset, parse_plan, Dataset, Index, LoadError, Plan, DATA_FILES,
+    parse_core_dataset, parse_links, parse_plan, Dataset, Index, Links, LoadError, Plan, DATA_FILES,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -20,21 +21,22 @@ use web_sys::{RequestInit, Response};
 
 use crate::state::AppData;
 
-/// Downloads and parses every data file but the plan, then builds the search index once.
+/// Downloads and parses the data files the task list needs, then builds the search
+/// index once.
 pub async fn load_app_data() -> Result<AppData, LoadError> {
-    let [documents, tasks, projects, _, links] = DATA_FILES;
+    let [documents, tasks, projects, _, _] = DATA_FILES;
     // Start every request before awaiting any, so they download side by side.
-    let [documents, tasks, projects, links] =
-        [documents, tasks, projects, links].map(|file| (file, start_fetch(file)));
+    let [documents, tasks, projects] =
+        [documents, tasks, projects].map(|file| (file, start_fetch(file)));
     let documents = read_text(documents).await?;
     let tasks = read_text(tasks).await?;
     let projects = read_text(projects).await?;
-    let links = read_text(links).await?;
-    let dataset = parse_core_dataset(&documents, &tasks, &projects, &links)?;
+    let dataset = parse_core_dataset(&documents, &tasks, &projects)?;
     let index = Index::new(&dataset);
     Ok(AppData {
         dataset: Arc::new(dataset),
         index: Arc::new(index),
+        merged_links: None,
     })
 }
 
@@ -43,6 +45,13 @@ pub async fn load_plan(dataset: Arc<Dataset>) -> Result<Arc<Plan>, LoadError> {
     let file = DATA_FILES[3];
     let text = read_text((file, start_fetch(file))).await?;
     parse_plan(&text, &dataset).map(Arc::new)
+}
+
+/// Downloads and parses `links.json`.
+pub async fn load_links() -> Result<Arc<Links>, LoadError> {
+    let file = DATA_FILES[4];
+    let text = read_text((file, start_fetch(file))).await?;
+    parse_links(&text).map(Arc::new)
 }
 
 /// Begins fetching `data/<file>`, relative to the page so any sub-path works.

@@ -9,12 +9,14 @@ use std::sync::Arc;
 
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
-use planboard_model::{Dataset, Index, LoadError, Plan, Route, View};
+use planboard_model::{Dataset, Index, Links, LoadError, Plan, Route, View};
 use wasm_bindgen::JsValue;
 
-use crate::data_loader::load_plan;
+use crate::data_loader::{load_links, load_plan};
 
-/// The loaded dataset and its index, provided as context once every data file loaded.
+/// The loaded dataset and its index, provided as context once the first load's data
+/// files loaded (the published dataset's `plan` and `links` are empty: `use_plan`,
+/// `use_links`).
 ///
 /// `Arc` rather than `Rc` because Leptos 0.8 context values and memo closures must be
 /// `Send + Sync`; on wasm there is one thread, so this costs nothing.
@@ -22,6 +24,10 @@ use crate::data_loader::load_plan;
 pub struct AppData {
     pub dataset: Arc<Dataset>,
     pub index: Arc<Index>,
+    /// Links computed again over the published and the imported documents, when
+    /// documents were imported in this browser; `None` for the published data, whose
+    /// links.json is fetched when a view needs it.
+    pub merged_links: Option<Arc<Links>>,
 }
 
 /// The dataset and index. Only call inside the app, below the point where data loaded.
@@ -29,43 +35,70 @@ pub fn use_data() -> AppData {
     expect_context::<AppData>()
 }
 
-/// `plan.json`, loading or loaded, or what is wrong with it.
-pub type PlanLoad = LocalResource<Result<Arc<Plan>, LoadError>>;
+/// A data file fetched the first time a view asks for it, loading or loaded, or what is
+/// wrong with it.
+pub type FileLoad<T> = LocalResource<Result<Arc<T>, LoadError>>;
 
-/// The plan, fetched the first time a view asks for it and kept for the rest of the
-/// visit. The dataset of `AppData` comes without it (its `plan` is empty): the task
-/// list, search, facets and most views never need it, and it is a third of the data.
-#[derive(Clone, Copy)]
-pub struct PlanData {
+/// A data file the first load leaves out, fetched when a view first needs it and kept
+/// for the rest of the visit. The task list, search, facets and most views never need
+/// the plan or the links, and the two are two thirds of the data's bytes.
+pub struct OnDemand<T: 'static> {
     /// The app's owner: the resource lives as long as the app, not as the view that
     /// first asked for it.
     owner: StoredValue<Owner>,
-    load: StoredValue<Option<PlanLoad>>,
+    load: StoredValue<Option<FileLoad<T>>>,
 }
 
-impl PlanData {
-    /// Provides the (not yet started) plan load as context; call once, in `App`.
-    pub fn provide() {
-        provide_context(PlanData {
+impl<T: 'static> Clone for OnDemand<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for OnDemand<T> {}
+
+impl<T: Send + Sync + 'static> OnDemand<T> {
+    /// Provides the (not yet started) load as context; call once, in `App`.
+    fn provide() {
+        provide_context(OnDemand::<T> {
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             load: StoredValue::new(None),
         });
     }
+
+    /// The load, started by the first call with `fetch`.
+    fn load<F>(fetch: impl Fn() -> F + 'static) -> FileLoad<T>
+    where
+        F: std::future::Future<Output = Result<Arc<T>, LoadError>> + 'static,
+    {
+        let on_demand = expect_context::<OnDemand<T>>();
+        if let Some(load) = on_demand.load.get_value() {
+            return load;
+        }
+        let load = on_demand
+            .owner
+            .with_value(|owner| owner.with(|| LocalResource::new(fetch)));
+        on_demand.load.set_value(Some(load));
+        load
+    }
+}
+
+/// Provides the on-demand data files (`use_plan`, `use_links`); call once, in `App`.
+pub fn provide_on_demand_files() {
+    OnDemand::<Plan>::provide();
+    OnDemand::<Links>::provide();
 }
 
 /// The plan's load, started by the first call. Only call below the point where the
 /// data loaded: the plan is checked against them.
-pub fn use_plan() -> PlanLoad {
-    let plan = expect_context::<PlanData>();
-    if let Some(load) = plan.load.get_value() {
-        return load;
-    }
+pub fn use_plan() -> FileLoad<Plan> {
     let dataset = use_data().dataset;
-    let load = plan.owner.with_value(|owner| {
-        owner.with(|| LocalResource::new(move || load_plan(Arc::clone(&dataset))))
-    });
-    plan.load.set_value(Some(load));
-    load
+    OnDemand::<Plan>::load(move || load_plan(Arc::clone(&dataset)))
+}
+
+/// The links' load, started by the first call.
+pub fn use_links() -> FileLoad<Links> {
+    OnDemand::<Links>::load(load_links)
 }
 
 /// The raw hash and the route parsed from it, plus what the shell needs to put the

@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod chart_table;
+pub mod data_gate;
 pub mod empty_page;
 pub mod entry_list;
 pub mod export_buttons;
@@ -13,7 +14,6 @@ pub mod jump_link;
 pub mod list_route;
 pub mod load_error;
 pub mod nav;
-pub mod plan_gate;
 pub mod status;
 pub mod status_chart;
 pub mod task_row;

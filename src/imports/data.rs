@@ -144,11 +144,13 @@ fn combined(data_files: &[String]) -> Result<AppData, String> {
             data_files.len()
         ));
     };
-    let dataset = parse_dataset(documents, tasks, projects, plan, links)
+    let mut dataset = parse_dataset(documents, tasks, projects, plan, links)
         .map_err(|error| error.to_string())?;
+    let merged_links = Arc::new(std::mem::take(&mut dataset.links));
     let index = Index::new(&dataset);
     Ok(AppData {
         dataset: Arc::new(dataset),
         index: Arc::new(index),
+        merged_links: Some(merged_links),
     })
 }

@@ -15,7 +15,7 @@ use super::download::{download_text, CSV_MIME, JSON_MIME};
 use super::import_panel::ImportPanel;
 use super::items::{excerpt, item_labels};
 use super::state::{now_ms, today, use_notes, utc_offset_minutes};
-use crate::components::plan_gate::with_plan;
+use crate::components::data_gate::with_plan;
 use crate::i18n::text_lang;
 use crate::i18n::{lang, tr};
 use crate::state::{href_view, use_data};

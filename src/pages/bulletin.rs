@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use planboard_model::bulletin::{Bulletin, BulletinGroup};
 use planboard_model::{DocumentKind, Lang, LinkIndex, Route, SourceDocument, View};
 
+use crate::components::data_gate::with_links;
 use crate::components::task_row::document_short_label;
 use crate::i18n::text_lang;
 use crate::i18n::{counted, lang, tr};
@@ -47,8 +48,25 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
         }
         .into_any();
     };
-    let links = LinkIndex::new(&data.dataset.links);
-    let bulletin = Bulletin::new(&data.index, &links, &report.id);
+    // Only a report that names no leader needs links.json (its tasks are grouped under
+    // the leaders of earlier documents), so the others are drawn without waiting for it.
+    if Bulletin::needs_links(&data.index, &report.id) {
+        return with_links(move |links| {
+            bulletin_article(&reports, &report, &LinkIndex::new(&links), with_notes)
+        });
+    }
+    bulletin_article(&reports, &report, &LinkIndex::default(), with_notes)
+}
+
+/// The bulletin of `report`, with the links to the other `reports`.
+fn bulletin_article(
+    reports: &[SourceDocument],
+    report: &SourceDocument,
+    links: &LinkIndex,
+    with_notes: Memo<bool>,
+) -> AnyView {
+    let data = use_data();
+    let bulletin = Bulletin::new(&data.index, links, &report.id);
 
     let report_links = reports
         .iter()
@@ -153,7 +171,7 @@ fn BulletinReport(chosen: Option<String>, with_notes: Memo<bool>) -> impl IntoVi
                 <p class="bulletin-summary" data-testid="bulletin-summary">{summary}</p>
             <p class="source-report" data-testid="source-report">
                 {tr("本页依据：", "Based on: ")}
-                <span lang="zh-CN">{format!("{}（{}，截至 {}）", document_short_label(&report), report.period, report.date)}</span>
+                <span lang="zh-CN">{format!("{}（{}，截至 {}）", document_short_label(report), report.period, report.date)}</span>
                 {tr(
                     "。年中报告按督查“滞后”说明，年终报告按写明的“未完成”统计。",
                     ". A mid-year report counts its supervisors' lagging remarks; a year-end report the tasks it states as not completed.",

@@ -2,12 +2,14 @@
 //! side — carried over, dropped, added — matched by the thread links.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use planboard_model::compare::{compare, Comparison, Scope};
 use planboard_model::{DocumentKind, LinkIndex, Route, SourceDocument, View};
 
 use crate::components::chart::{ChartRow, Series, SeriesStyle, StackedBarChart};
+use crate::components::data_gate::with_links;
 use crate::components::task_row::{document_short_label, EntryRow};
 use crate::i18n::{lang, tr};
 use crate::state::{navigate, use_data, use_route, HistoryMode};
@@ -163,9 +165,13 @@ fn CompareView(docs: Vec<String>, leader: Option<String>, unit: Option<String>) 
 
     let result = match &scope {
         Some(scope) => {
-            let links = LinkIndex::new(&data.dataset.links);
-            let comparison = compare(index, &links, &before.id, &after.id, scope);
-            comparison_view(&comparison, &before, &after, scope).into_any()
+            let (index, before, after, scope) =
+                (Arc::clone(index), before.clone(), after.clone(), scope.clone());
+            with_links(move |links| {
+                let comparison =
+                    compare(&index, &LinkIndex::new(&links), &before.id, &after.id, &scope);
+                comparison_view(&comparison, &before, &after, &scope)
+            })
         }
         None => view! {
             <p class="empty">{tr("请选择一位领导或一个部门。", "Choose a leader or a department.")}</p>

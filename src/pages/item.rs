@@ -9,7 +9,7 @@ use planboard_model::{
     neighbours, Filter, Lang, Project, Role, Route, SourceSpan, Status, Task, View,
 };
 
-use crate::components::plan_gate::with_plan;
+use crate::components::data_gate::with_plan;
 use crate::components::status::StatusBadge;
 use crate::components::task_row::{document_short_label, EntryRow, UnitList};
 use crate::i18n::{lang, tr};

@@ -8,6 +8,7 @@ use planboard_model::lag::{
 use planboard_model::{DocumentKind, Lang, LinkIndex, Route, Status, View};
 
 use crate::components::chart::{ChartRow, Series, SeriesStyle, StackedBarChart};
+use crate::components::data_gate::with_links;
 use crate::components::task_row::{document_short_label, EntryRow};
 use crate::i18n::{lang, tr};
 use crate::state::{href, use_data, use_route};
@@ -65,8 +66,8 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
     let by_leader = lag_by_leader(index, &report.id);
     let by_department = lag_by_department(index, &report.id);
     let leader_section = if by_leader.is_empty() {
-        let links = LinkIndex::new(&data.dataset.links);
-        let earlier = lag_by_earlier_leader(index, &links, &report.id);
+        let index = std::sync::Arc::clone(index);
+        let report_id = report.id.clone();
         view! {
             <p class="section-note">
                 {tr(
@@ -74,16 +75,19 @@ fn LagReport(chosen: Option<String>) -> impl IntoView {
                     "This report names no leader in charge. Below, following the links of the Threads view, each of its tasks is counted under the leader in charge of the same matter in an earlier document (such as the 2021 breakdown). Responsibilities may have changed since: read it as a guide. Tasks without a link are not counted.",
                 )}
             </p>
-            {lag_chart(
-                "lag-earlier-leaders",
-                tr(
-                    "按以往分工推算：各领导同一事项的滞后情况",
-                    "By earlier assignment: lagging tasks per leader of the same matters",
-                ),
-                tr("以往分管领导", "Earlier leader in charge"),
-                word,
-                &earlier,
-            )}
+            {with_links(move |links| {
+                let earlier = lag_by_earlier_leader(&index, &LinkIndex::new(&links), &report_id);
+                lag_chart(
+                    "lag-earlier-leaders",
+                    tr(
+                        "按以往分工推算：各领导同一事项的滞后情况",
+                        "By earlier assignment: lagging tasks per leader of the same matters",
+                    ),
+                    tr("以往分管领导", "Earlier leader in charge"),
+                    word,
+                    &earlier,
+                )
+            })}
         }
         .into_any()
     } else {

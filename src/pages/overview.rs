@@ -8,13 +8,13 @@ use planboard_model::{
 };
 
 use crate::components::chart::StackedBarChart;
-use crate::components::plan_gate::with_plan;
+use crate::components::data_gate::with_plan;
 use crate::components::status_chart::{
     status_composition_rows, status_row, status_series, tasks_href,
 };
 use crate::components::task_row::{document_short_label, EntryRow};
 use crate::i18n::{counted, lang, tr};
-use crate::state::{href_view, use_data, use_plan, PlanLoad};
+use crate::state::{href_view, use_data, use_plan, FileLoad};
 
 /// The overview (`#/`).
 #[component]
@@ -251,7 +251,11 @@ fn DocumentTable() -> impl IntoView {
     }
 }
 
-fn document_row(dataset: &Dataset, plan: PlanLoad, document: &SourceDocument) -> impl IntoView {
+fn document_row(
+    dataset: &Dataset,
+    plan: FileLoad<Plan>,
+    document: &SourceDocument,
+) -> impl IntoView {
     let id = document.id.as_str();
     let tasks = dataset
         .tasks

@@ -7,22 +7,23 @@ use leptos::prelude::*;
 use planboard_model::pace::{
     pace_table, Caveat, Interpolation, PaceRow, Verdict, GROWTH_TOLERANCE, LEVEL_TOLERANCE,
 };
-use planboard_model::{DocumentKind, Measure, Plan};
+use planboard_model::{DocumentKind, Links, Measure, Plan};
 
 use crate::components::chart::{fmt, ChartRow, Series, SeriesStyle, StackedBarChart};
-use crate::components::plan_gate::with_plan;
+use crate::components::data_gate::with_plan_and_links;
 use crate::components::task_row::{document_short_label, find_document, item_href};
 use crate::i18n::{lang, tr};
 use crate::state::use_data;
 
-/// `#/pace`, drawn once the plan (its indicators and targets) has loaded.
+/// `#/pace`, drawn once the plan (its indicators and targets) and the links (the
+/// figures read for them) have loaded.
 #[component]
 pub fn PacePage() -> impl IntoView {
-    with_plan(|plan| view! { <PaceTable plan /> })
+    with_plan_and_links(|plan, links| view! { <PaceTable plan links /> })
 }
 
 #[component]
-fn PaceTable(plan: Arc<Plan>) -> impl IntoView {
+fn PaceTable(plan: Arc<Plan>, links: Arc<Links>) -> impl IntoView {
     let data = use_data();
     let dataset = data.dataset.clone();
     // The newest progress report's date is the natural "now" of the data.
@@ -36,13 +37,13 @@ fn PaceTable(plan: Arc<Plan>) -> impl IntoView {
         .unwrap_or_else(|| "2024-06-30".to_owned());
     let (date, set_date) = signal(newest);
 
-    let rows = pace_table(&data.dataset, &plan);
+    let rows = pace_table(&data.dataset, &plan, &links);
     let verdict_chart = verdict_chart(&rows);
     let findings = findings_list(&rows);
     // Recomputed when the date changes: 38 indicators, cheaper than keeping borrows.
     let body = move || {
         let date = date.get();
-        pace_table(&dataset, &plan)
+        pace_table(&dataset, &plan, &links)
             .into_iter()
             .map(|row| {
                 let indicator = row.indicator;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use planboard_model::{Plan, PlanBox, PlanSection};
 
-use crate::components::plan_gate::with_plan;
+use crate::components::data_gate::with_plan;
 use crate::components::task_row::{document_short_label, find_document, item_href};
 use crate::i18n::{lang, tr};
 use crate::pages::plan_results::ResultsTable;

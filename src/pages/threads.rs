@@ -4,12 +4,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use planboard_model::{record_text, Link, LinkIndex, Plan, RecordText, Route, Thread, View};
+use planboard_model::{record_text, Link, LinkIndex, Links, Plan, RecordText, Route, Thread, View};
 
 use crate::components::chart::{ChartRow, Series, SeriesStyle, StackedBarChart};
+use crate::components::data_gate::{with_links, with_plan, with_plan_and_links};
 use crate::components::highlight::Highlighted;
 use crate::components::judgements::{JudgementProblem, Judgements, LinkJudge};
-use crate::components::plan_gate::with_plan;
 use crate::components::task_row::{document_short_label, find_document, item_href};
 use crate::i18n::{counted, lang, tr};
 use crate::state::{href, href_view, navigate, use_data, use_route, HistoryMode};
@@ -25,13 +25,18 @@ pub fn thread_href(id: &str) -> String {
 /// `#/threads`: every thread, widest first, narrowed by `q`.
 #[component]
 pub fn ThreadsPage() -> impl IntoView {
-    let data = use_data();
+    with_links(|links| view! { <ThreadList links /> })
+}
+
+/// The threads of `links`, for `ThreadsPage`.
+#[component]
+fn ThreadList(links: Arc<Links>) -> impl IntoView {
     let route = use_route();
     let query = Memo::new(move |_| route.with(|route| route.filter.q.clone()));
-    let threads = data.dataset.links.threads.clone();
+    let threads = links.threads.clone();
     let spans_chart = spans_chart(&threads);
     let total = threads.len();
-    let link_count = data.dataset.links.links.len();
+    let link_count = links.links.len();
     let judgements = Judgements::load();
     let judged = move || {
         let (related, unrelated) = judgements.counts();
@@ -169,9 +174,13 @@ fn spans_chart(threads: &[Thread]) -> impl IntoView {
 /// `#/threads/<id>`: one thread in date order, then its links to judge.
 #[component]
 pub fn ThreadPage(id: String) -> impl IntoView {
-    let data = use_data();
-    let links = LinkIndex::new(&data.dataset.links);
-    let Some(thread) = links.thread(&id).cloned() else {
+    // The records may be the plan's: their words come with it.
+    with_plan_and_links(move |plan, links| thread_or_not_found(id.clone(), links, plan))
+}
+
+/// The thread `id` of `links`, or a page saying it is not in the data.
+fn thread_or_not_found(id: String, links: Arc<Links>, plan: Arc<Plan>) -> AnyView {
+    let Some(thread) = LinkIndex::new(&links).thread(&id).cloned() else {
         return view! {
             <article class="thread-page not-found" data-testid="thread-not-found">
                 <h1>{tr("找不到该主题", "Thread not found")}</h1>
@@ -187,15 +196,13 @@ pub fn ThreadPage(id: String) -> impl IntoView {
         }
         .into_any();
     };
-    // The records may be the plan's: their words come with it.
-    with_plan(move |plan| view! { <ThreadTimeline thread=thread.clone() plan /> }).into_any()
+    view! { <ThreadTimeline thread links plan /> }.into_any()
 }
 
 /// A found thread's timeline and links, with `plan` for the plan's records.
 #[component]
-fn ThreadTimeline(thread: Thread, plan: Arc<Plan>) -> impl IntoView {
-    let data = use_data();
-    let links = LinkIndex::new(&data.dataset.links);
+fn ThreadTimeline(thread: Thread, links: Arc<Links>, plan: Arc<Plan>) -> impl IntoView {
+    let links = LinkIndex::new(&links);
     let within: Vec<Link> = links.links_within(&thread).into_iter().cloned().collect();
     let judgements = Judgements::load();
     let phrase = thread.label.clone();
@@ -345,10 +352,14 @@ pub fn LinkRow(link: Link, plan: Arc<Plan>, judgements: Judgements) -> impl Into
 /// On an item page: the threads the record belongs to and its links, with reasons.
 #[component]
 pub fn ItemThreads(id: String) -> impl IntoView {
-    let data = use_data();
-    let links = LinkIndex::new(&data.dataset.links);
-    let threads = links.threads_of(&id);
-    let own: Vec<Link> = links.links_of(&id).into_iter().cloned().collect();
+    with_links(move |links| item_threads(&id, &links))
+}
+
+/// The threads and links of the record `id` in `links`; nothing when it has none.
+fn item_threads(id: &str, links: &Links) -> AnyView {
+    let links = LinkIndex::new(links);
+    let threads = links.threads_of(id);
+    let own: Vec<Link> = links.links_of(id).into_iter().cloned().collect();
     if threads.is_empty() && own.is_empty() {
         return ().into_any();
     }

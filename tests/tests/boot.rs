@@ -75,6 +75,28 @@ async fn fetched_by_the_page(app: &App) -> Vec<String> {
 }
 
 #[tokio::test]
+async fn the_task_list_does_not_wait_for_the_links_and_the_threads_view_fetches_them() {
+    let app = App::start().await;
+    app.open("index.html#/tasks").await;
+    app.wait_for_app().await;
+    app.wait_for(".entry").await;
+    let fetched = fetched_by_the_page(&app).await;
+    assert!(
+        !fetched.iter().any(|path| path == "data/links.json"),
+        "the task list fetched links.json: {fetched:?}"
+    );
+
+    app.click("a[data-nav=\"threads\"]").await;
+    app.wait_for("[data-testid=\"thread-list\"] li").await;
+    let fetched = fetched_by_the_page(&app).await;
+    assert!(
+        fetched.iter().any(|path| path == "data/links.json"),
+        "the threads view did not fetch links.json: {fetched:?}"
+    );
+    app.assert_no_console_errors().await;
+}
+
+#[tokio::test]
 async fn the_task_list_does_not_wait_for_the_plan_and_the_plan_view_fetches_it() {
     let app = App::start().await;
     app.open("index.html#/tasks").await;

@@ -109,3 +109,32 @@ async fn a_broken_plan_file_leaves_the_task_list_and_names_the_file_in_the_plan_
     app.wait_for(".item-page").await;
     app.assert_no_panic().await;
 }
+
+/// links.json is read only by the views that show threads and links: without it the
+/// task list works, the threads view says which file is missing, and a task's page
+/// shows everything but its links.
+#[tokio::test]
+async fn a_missing_links_file_leaves_the_task_list_and_names_the_file_in_the_threads_view() {
+    let copy = DistCopy::new();
+    copy.remove("data/links.json");
+    let app = App::launch(Launch::new().serving(copy)).await;
+    app.open("index.html#/tasks").await;
+    app.wait_for_app().await;
+    app.wait_for(".entry").await;
+
+    app.click("a[data-nav=\"threads\"]").await;
+    let text = app.text("[data-testid=\"links-load-error\"]").await;
+    assert!(
+        text.contains("data/links.json") && text.contains("文件缺失"),
+        "the threads view's message does not say data/links.json is missing:\n{text}"
+    );
+    assert!(
+        text.contains("关联文件"),
+        "the threads view's message is not in Chinese:\n{text}"
+    );
+    app.open("index.html#/tasks").await;
+    app.click(".entry-link").await;
+    app.wait_for(".item-page").await;
+    app.wait_for("[data-testid=\"links-load-error\"]").await;
+    app.assert_no_panic().await;
+}

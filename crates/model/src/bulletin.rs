@@ -38,6 +38,17 @@ pub struct Bulletin {
 
 impl Bulletin {
     /// The bulletin of progress report `document`.
+    /// Whether `new` follows `links` for `document`: when the report names no leader
+    /// and marks tasks as lagging, they are grouped under the leaders of earlier
+    /// documents. Otherwise `new` can be given an empty `LinkIndex`.
+    pub fn needs_links(index: &Index, document: &str) -> bool {
+        lag_by_leader(index, document).is_empty()
+            && index
+                .entries()
+                .iter()
+                .any(|entry| entry.document == document && entry.status.needs_follow_up())
+    }
+
     pub fn new(index: &Index, links: &LinkIndex, document: &str) -> Bulletin {
         let in_report = || {
             index

@@ -37,7 +37,7 @@ pub use links::{
     link_key, record_text, Basis, Link, LinkIndex, LinkKind, Links, LinksFile, Measure, PaceFigure,
     RecordKind, RecordText, Thread,
 };
-pub use load::{parse_core_dataset, parse_dataset, parse_plan, LoadError, DATA_DIR};
+pub use load::{parse_core_dataset, parse_dataset, parse_links, parse_plan, LoadError, DATA_DIR};
 pub use route::{Route, View};
 pub use search::{
     fold, fold_into, highlight, highlight_terms, matches_query, mentions_any, search_terms,

@@ -9,7 +9,7 @@
 //! points or years, which add up rather than compound.
 
 use crate::lang::Lang;
-use crate::links::{Basis, Measure, PaceFigure};
+use crate::links::{Basis, Links, Measure, PaceFigure};
 use crate::types::{Dataset, Indicator, Plan};
 
 /// How an indicator is expected to move between its baseline and its target.
@@ -258,9 +258,10 @@ pub struct PaceRow<'d> {
 }
 
 /// Every key indicator with a pace or a growth target, in the table's order, with
-/// the figures the documents state for it. `plan` is the dataset's plan (loaded apart
-/// by the app; `&dataset.plan` for a `Dataset` from `parse_dataset`).
-pub fn pace_table<'d>(dataset: &'d Dataset, plan: &'d Plan) -> Vec<PaceRow<'d>> {
+/// the figures the documents state for it. `plan` and `links` are the dataset's (loaded
+/// apart by the app; `&dataset.plan` and `&dataset.links` for a `Dataset` from
+/// `parse_dataset`).
+pub fn pace_table<'d>(dataset: &'d Dataset, plan: &'d Plan, links: &'d Links) -> Vec<PaceRow<'d>> {
     let plan_year = dataset
         .catalog
         .documents
@@ -275,8 +276,7 @@ pub fn pace_table<'d>(dataset: &'d Dataset, plan: &'d Plan) -> Vec<PaceRow<'d>> 
             if pace.is_none() && growth_target.is_none() {
                 return None;
             }
-            let findings = dataset
-                .links
+            let findings = links
                 .figures
                 .iter()
                 .filter(|figure| figure.indicator == indicator.id)

@@ -15,7 +15,7 @@ use common::{ids, real_dataset};
 #[test]
 fn gdp_needs_9_33_percent_a_year_and_the_2024_figures_are_behind() {
     let dataset = real_dataset();
-    let table = pace_table(&dataset, &dataset.plan);
+    let table = pace_table(&dataset, &dataset.plan, &dataset.links);
     let gdp = table
         .iter()
         .find(|row| row.indicator.id == "huzhou-2021-plan/i01")
@@ -47,7 +47,7 @@ fn gdp_needs_9_33_percent_a_year_and_the_2024_figures_are_behind() {
 #[test]
 fn shares_move_linearly_and_lower_pm25_is_better() {
     let dataset = real_dataset();
-    let table = pace_table(&dataset, &dataset.plan);
+    let table = pace_table(&dataset, &dataset.plan, &dataset.links);
     // Shares and concentrations are measured alike in plan and report: no warning.
     assert!(table
         .iter()

@@ -69,3 +69,34 @@ fn a_report_without_lagging_tasks_has_empty_groups() {
     let unknown = Bulletin::new(&index, &links, "no-such-report");
     assert_eq!(unknown, Bulletin::default());
 }
+
+/// The app fetches links.json for a bulletin only when `needs_links` says so: for every
+/// other report the bulletin must come out the same without the links.
+#[test]
+fn needs_links_says_when_the_links_change_the_bulletin() {
+    let dataset = real_dataset();
+    let index = Index::new(&dataset);
+    let links = LinkIndex::new(&dataset.links);
+    let no_links = LinkIndex::default();
+    let mut needing = Vec::new();
+    for document in &dataset.catalog.documents {
+        let with = Bulletin::new(&index, &links, &document.id);
+        assert_eq!(
+            Bulletin::needs_links(&index, &document.id),
+            with.leaders_from_earlier,
+            "{}",
+            document.id
+        );
+        if Bulletin::needs_links(&index, &document.id) {
+            needing.push(document.id.as_str());
+        } else {
+            assert_eq!(
+                Bulletin::new(&index, &no_links, &document.id),
+                with,
+                "{}",
+                document.id
+            );
+        }
+    }
+    assert_eq!(needing, ["huzhou-2024-h1-progress"]);
+}
