@@ -19,9 +19,8 @@ use std::collections::{HashMap, HashSet};
 use leptos::html;
 use leptos::prelude::*;
 use planboard_model::{search_terms, Lang};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 
+use crate::components::scheduling::when_idle;
 use crate::components::task_row::entry_row_markup;
 use crate::i18n::lang;
 use crate::state::{use_data, use_route_state, AppData};
@@ -31,9 +30,6 @@ use crate::state::{use_data, use_route_state, AppData};
 const SHORTEST_ROW_PX: f64 = 56.0;
 /// Rows drawn at once when the window's height cannot be read.
 const ROWS_WITHOUT_WINDOW: usize = 20;
-/// How long the rest of the rows may wait for an idle moment before they are drawn
-/// anyway (a busy page never becomes idle).
-const IDLE_TIMEOUT_MS: u32 = 50;
 
 /// A row as drawn: its element and the markup it was parsed from.
 struct DrawnRow {
@@ -236,29 +232,6 @@ fn rows_on_screen() -> usize {
         .map_or(ROWS_WITHOUT_WINDOW, |height| {
             (height / SHORTEST_ROW_PX).ceil() as usize + 1
         })
-}
-
-/// Runs `task` when the browser is idle (`requestIdleCallback`, in Chromium since 47),
-/// or after the current frame where it has no such call (Safari).
-fn when_idle(task: impl FnOnce() + 'static) {
-    let callback = Closure::once_into_js(task);
-    let window = window();
-    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
-        .ok()
-        .and_then(|found| found.dyn_into::<js_sys::Function>().ok());
-    if let Some(idle) = idle {
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(
-            &options,
-            &JsValue::from_str("timeout"),
-            &JsValue::from(IDLE_TIMEOUT_MS),
-        );
-        if idle.call2(&window, &callback, &options).is_ok() {
-            return;
-        }
-    }
-    let _ =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
 }
 
 /// The elements of `markup`, in order. Parsed in a detached list: the markup is the

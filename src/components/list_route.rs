@@ -8,11 +8,10 @@
 //! The URL stays the single source of truth: a route that did not come from these
 //! controls (a link elsewhere, back/forward) drops whatever was pending.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use planboard_model::Route;
 
+use crate::components::scheduling::after_paint;
 use crate::state::{navigate, use_route, HistoryMode};
 
 /// A route shown before the URL holds it, and the URL's route it was made from.
@@ -102,15 +101,10 @@ impl ListRoute {
         self.pending.set(Some(Pending { over, next, mode }));
         let change = self.changes.get_value() + 1;
         self.changes.set_value(change);
-        // The animation frame comes before the paint; the timeout after it.
-        request_animation_frame(move || {
-            let after_paint = move || {
-                if self.changes.try_get_value() == Some(change) {
-                    self.write_now();
-                }
-            };
-            // Without a timer the route is still written by the next `write_now`.
-            let _ = set_timeout_with_handle(after_paint, Duration::ZERO);
+        after_paint(move || {
+            if self.changes.try_get_value() == Some(change) {
+                self.write_now();
+            }
         });
     }
 

@@ -14,6 +14,7 @@ pub mod jump_link;
 pub mod list_route;
 pub mod load_error;
 pub mod nav;
+pub mod scheduling;
 pub mod status;
 pub mod status_chart;
 pub mod task_row;
