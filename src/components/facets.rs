@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use planboard_model::markup::{push_element, push_text};
 use planboard_model::{Facet, FacetValue, Facets, Lang, QueryResult, Role, Route};
 
 use crate::components::list_route::ListRoute;
+use crate::components::scheduling::after_paint;
 use crate::i18n::{lang, tr};
 use crate::notes::{note_filter, use_notes, NoteFacets};
 use crate::state::href;
@@ -43,10 +43,50 @@ pub fn toggled_href(route: &Route, facet: Facet, value: &str) -> String {
     href(&toggled_route(route, facet, value))
 }
 
+/// When the facet panel last caught up with the list. A keystroke or a click redraws
+/// the rows on screen in its own frame; the counts and links of the panel (a hundred or
+/// more) follow right after that frame is painted, so that they do not delay the first
+/// result. Meanwhile the panel says `aria-busy="true"`.
+#[derive(Clone, Copy)]
+struct PanelSync {
+    caught_up: Trigger,
+    busy: RwSignal<bool>,
+}
+
+impl PanelSync {
+    /// Follows `result`: every change is passed on after the next paint, the latest of
+    /// several changes before it once.
+    fn follow(result: Memo<QueryResult>) -> PanelSync {
+        let sync = PanelSync {
+            caught_up: Trigger::new(),
+            busy: RwSignal::new(false),
+        };
+        let changes = StoredValue::new(0u64);
+        Effect::new(move |first_run: Option<()>| {
+            result.track();
+            // The panel was drawn from the current result.
+            if first_run.is_none() {
+                return;
+            }
+            let change = changes.get_value() + 1;
+            changes.set_value(change);
+            sync.busy.set(true);
+            after_paint(move || {
+                if changes.try_get_value() == Some(change) {
+                    sync.caught_up.notify();
+                    sync.busy.try_set(false);
+                }
+            });
+        });
+        sync
+    }
+}
+
 /// Every facet group in a `<details>` that starts open on wide screens and folded on
 /// phones, where the list matters more than the controls.
 #[component]
 pub fn FacetPanel(result: Memo<QueryResult>, list_route: ListRoute) -> impl IntoView {
+    let sync = PanelSync::follow(result);
     // Same breakpoint as the two-column layout in main.css (52em at 16px).
     let starts_open = window()
         .inner_width()
@@ -55,7 +95,7 @@ pub fn FacetPanel(result: Memo<QueryResult>, list_route: ListRoute) -> impl Into
         .is_some_and(|width| width >= 832.0);
     let groups = PANEL_ORDER
         .into_iter()
-        .map(|facet| view! { <FacetGroup facet result list_route /> })
+        .map(|facet| view! { <FacetGroup facet result list_route sync /> })
         .collect_view();
     // The 我的笔记 group shows only for a reader with notes or a note filter on (it hides
     // itself otherwise); not building it at all spares its own count of the whole list
@@ -67,7 +107,11 @@ pub fn FacetPanel(result: Memo<QueryResult>, list_route: ListRoute) -> impl Into
             || shown.with(|route| note_filter(&route.filter).is_active())
     });
     view! {
-        <details class="facet-panel" open=starts_open>
+        <details
+            class="facet-panel"
+            open=starts_open
+            aria-busy=move || sync.busy.get().then_some("true")
+        >
             <summary>{tr("筛选条件", "Filters")}</summary>
             <div class="facet-groups">
                 {groups} <Show when=move || notes_group_shown.get()>
@@ -108,12 +152,20 @@ impl GroupValues {
 /// One facet's values. Rows are keyed by value so a link keeps keyboard focus while the
 /// counts around it change.
 #[component]
-fn FacetGroup(facet: Facet, result: Memo<QueryResult>, list_route: ListRoute) -> impl IntoView {
+fn FacetGroup(
+    facet: Facet,
+    result: Memo<QueryResult>,
+    list_route: ListRoute,
+    sync: PanelSync,
+) -> impl IntoView {
     // This group's values alone, so a query that leaves them as they were (a click in
     // another facet often does) wakes nothing below; and a lookup by value, so each of
     // a few hundred unit links finds its count without a search through the others.
-    let values =
-        Memo::new(move |_| result.with(|result| GroupValues::new(result.facets.get(facet))));
+    // Read when the panel catches up with the list, not with each change of it.
+    let values = Memo::new(move |_| {
+        sync.caught_up.track();
+        result.with_untracked(|result| GroupValues::new(result.facets.get(facet)))
+    });
     let value_names = move |range: fn(usize) -> bool| {
         values.with(|values| {
             values
@@ -148,7 +200,7 @@ fn FacetGroup(facet: Facet, result: Memo<QueryResult>, list_route: ListRoute) ->
     };
     let heading_id = format!("facet-{}", facet.param());
     let labelled_by = heading_id.clone();
-    let row = move |value: String| view! { <FacetLink facet value values list_route /> };
+    let row = move |value: String| view! { <FacetLink facet value values list_route sync /> };
     let language = lang();
     view! {
         <section
@@ -195,15 +247,15 @@ fn FacetGroup(facet: Facet, result: Memo<QueryResult>, list_route: ListRoute) ->
 }
 
 /// One value: a link toggling it, its label and its count. The link element stays (it
-/// may hold focus); what it says is one string of markup, rebuilt when its count or
-/// selection changes — a keystroke changes most counts, and one update per link costs
-/// less than one per part.
+/// may hold focus) and so do its parts: a keystroke changes most counts, and a count is
+/// one text node's data, where markup would be parsed again.
 #[component]
 fn FacetLink(
     facet: Facet,
     value: String,
     values: Memo<GroupValues>,
     list_route: ListRoute,
+    sync: PanelSync,
 ) -> impl IntoView {
     let route = list_route.shown();
     let language = lang();
@@ -216,27 +268,31 @@ fn FacetLink(
                 .unwrap_or_default()
         })
     });
-    // A value's label never changes: built once, escaped.
+    let count = Memo::new(move |_| state.with(|state| state.0));
+    let selected = Memo::new(move |_| state.with(|state| state.1));
+    // A value's label never changes.
     let label = values.with_untracked(|values| {
         let shown = values
             .find(&value)
             .map_or(value.as_str(), |found| found.label.as_str());
-        value_label_markup(facet, &value, shown, language)
+        value_label(facet, &value, shown, language)
     });
     let target = value.clone();
-    let link = move || route.with(|route| toggled_href(route, facet, &target));
+    // Where the link leads changes with every route; it is written with the counts.
+    let link = move || {
+        sync.caught_up.track();
+        route.with_untracked(|route| toggled_href(route, facet, &target))
+    };
     let toggled = value.clone();
     let next = move || route.with_untracked(|route| toggled_route(route, facet, &toggled));
-    let class = move || {
-        state.with(|&(count, selected)| match (selected, count == 0) {
-            (true, true) => "facet-value selected no-results",
-            (true, false) => "facet-value selected",
-            (false, true) => "facet-value no-results",
-            (false, false) => "facet-value",
-        })
+    let class = move || match (selected.get(), count.get() == 0) {
+        (true, true) => "facet-value selected no-results",
+        (true, false) => "facet-value selected",
+        (false, true) => "facet-value no-results",
+        (false, false) => "facet-value",
     };
-    let content =
-        move || state.with(|&(count, selected)| link_markup(&label, count, selected, language));
+    let check = move || if selected.get() { "☑" } else { "☐" };
+    let spoken = move || spoken_words(count.get(), selected.get(), language);
     view! {
         <li>
             <a
@@ -244,64 +300,37 @@ fn FacetLink(
                 href=link
                 on:click=move |event| list_route.follow(&event, next.clone())
                 data-facet-value=value
-                aria-current=move || state.with(|state| state.1.then_some("true"))
-                inner_html=content
-            ></a>
+                aria-current=move || selected.get().then_some("true")
+            >
+                <span class="facet-check" aria-hidden="true">{check}</span>
+                {label}
+                <span class="facet-count">{move || count.get()}</span>
+                <span class="visually-hidden">{spoken}</span>
+            </a>
         </li>
     }
 }
 
-/// A value's label as markup: the interface's own words translated, the documents'
-/// names kept and marked as Chinese.
-fn value_label_markup(facet: Facet, value: &str, label: &str, language: Lang) -> String {
-    let mut html = String::new();
+/// A value's label: the interface's own words translated, the documents' names kept and
+/// marked as Chinese.
+fn value_label(facet: Facet, value: &str, label: &str, language: Lang) -> AnyView {
     match facet.translated_value(value, language) {
-        Some(translated) => push_element(
-            &mut html,
-            "span",
-            r#"class="facet-label""#,
-            &translated,
-            &[],
-        ),
-        None => push_element(
-            &mut html,
-            "span",
-            r#"class="facet-label" lang="zh-CN""#,
-            label,
-            &[],
-        ),
+        Some(translated) => view! { <span class="facet-label">{translated}</span> }.into_any(),
+        None => {
+            view! { <span class="facet-label" lang="zh-CN">{label.to_owned()}</span> }.into_any()
+        }
     }
-    html
 }
 
-/// What a facet link says: a check box drawn in text, the label, the count, and for
-/// screen readers what the count counts and what a click does.
-fn link_markup(label: &str, count: usize, selected: bool, language: Lang) -> String {
-    let check = if selected { "☑" } else { "☐" };
-    let spoken = match (language, selected) {
-        (Lang::Zh, false) => " 条".to_string(),
-        (Lang::Zh, true) => " 条，已选中，点击取消".to_string(),
-        (Lang::En, false) => items_word(count).to_string(),
-        (Lang::En, true) => format!("{}, selected, select to remove", items_word(count)),
-    };
-    let mut html = String::with_capacity(160 + label.len());
-    html.push_str(r#"<span class="facet-check" aria-hidden="true">"#);
-    html.push_str(check);
-    html.push_str("</span>");
-    html.push_str(label);
-    html.push_str(r#"<span class="facet-count">"#);
-    html.push_str(&count.to_string());
-    html.push_str(r#"</span><span class="visually-hidden">"#);
-    push_text(&mut html, &spoken);
-    html.push_str("</span>");
-    html
-}
-
-fn items_word(count: usize) -> &'static str {
-    if count == 1 {
-        " item"
-    } else {
-        " items"
+/// For screen readers, what a count counts and what a click does.
+fn spoken_words(count: usize, selected: bool, language: Lang) -> &'static str {
+    match (language, selected, count == 1) {
+        (Lang::Zh, false, _) => " 条",
+        (Lang::Zh, true, _) => " 条，已选中，点击取消",
+        (Lang::En, false, true) => " item",
+        (Lang::En, false, false) => " items",
+        (Lang::En, true, true) => " item, selected, select to remove",
+        (Lang::En, true, false) => " items, selected, select to remove",
     }
 }
 

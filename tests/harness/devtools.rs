@@ -23,7 +23,7 @@ use tokio::sync::{mpsc, oneshot};
 use tokio::task::JoinHandle;
 use tokio_tungstenite::tungstenite::Message;
 
-use crate::{target_dir, workspace_root};
+use crate::{target_dir, workspace_root, BUSY};
 
 /// Flags as for the Debian Chromium (shared/TOOLCHAIN.md), in the old `--headless` mode
 /// these builds have; port 0 lets the browser pick a free port and write it to the
@@ -225,8 +225,8 @@ impl OldChromium {
     pub async fn eval(&self, expression: &str) -> Value {
         // As `App::eval`: the task list draws its rows past the first screen when idle.
         self.wait_until(
-            "document.querySelector('.entry-list[aria-busy=\"true\"]') === null",
-            "the task list to draw all its rows",
+            &format!("document.querySelector('{BUSY}') === null"),
+            "the task list to draw all its rows and the facets to follow",
         )
         .await;
         let result = self

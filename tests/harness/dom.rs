@@ -4,7 +4,7 @@ use fantoccini::elements::Element;
 use fantoccini::Locator;
 use serde_json::Value;
 
-use crate::{wait_timeout, App, APP_ROOT, LOAD_ERROR, POLL_INTERVAL};
+use crate::{wait_timeout, App, APP_ROOT, BUSY, LOAD_ERROR, POLL_INTERVAL};
 
 impl App {
     /// Waits until an element matches `css` (a selector list `a, b` waits for either).
@@ -153,18 +153,20 @@ impl App {
         }
     }
 
-    /// Waits until no task list has rows still to come. The list draws the rows that fit
-    /// the window in the frame of a change and the rest when the browser is idle, saying
-    /// `aria-busy="true"` meanwhile (src/components/entry_list.rs); counting or reading
-    /// rows in between would see part of the list. Every read of several elements and
-    /// every script waits for this, so no test depends on how fast the rest comes.
+    /// Waits until no task list has rows still to come and no facet panel counts still
+    /// to update. The list draws the rows that fit the window in the frame of a change
+    /// and the rest when the browser is idle; the facet panel catches up right after
+    /// that frame; both say `aria-busy="true"` meanwhile (src/components/entry_list.rs,
+    /// src/components/facets.rs). Reading in between would see part of the change. Every
+    /// read of several elements and every script waits for this, so no test depends on
+    /// how fast the rest comes.
     pub async fn wait_for_settled_list(&self) {
         let deadline = tokio::time::Instant::now() + wait_timeout();
         loop {
             let busy = self
                 .client()
                 .execute(
-                    "return document.querySelector('.entry-list[aria-busy=\"true\"]') !== null;",
+                    &format!("return document.querySelector('{BUSY}') !== null;"),
                     Vec::new(),
                 )
                 .await;
@@ -175,7 +177,7 @@ impl App {
                 }
                 Ok(_) => {
                     let message = format!(
-                        "waited {:?} for the task list to draw all its rows",
+                        "waited {:?} for the task list to draw all its rows and the facets to follow",
                         wait_timeout()
                     );
                     self.fail(&message).await

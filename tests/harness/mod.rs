@@ -43,6 +43,9 @@ pub const BASE_PATH: &str = "/planboard/";
 pub const APP_ROOT: &str = "[data-testid=\"app\"]";
 /// The DOM contract with the views: the page shown when a data file cannot be used.
 pub const LOAD_ERROR: &str = "[data-testid=\"load-error\"]";
+/// The DOM contract with the 任务 view: a part still catching up with the last change
+/// (rows below the window, facet counts). Reads wait until nothing matches.
+pub const BUSY: &str = ".entry-list[aria-busy=\"true\"], .facet-panel[aria-busy=\"true\"]";
 
 /// How long a wait may take before the test fails; `PLANBOARD_TEST_TIMEOUT_SECS` overrides.
 fn wait_timeout() -> Duration {
