@@ -10,7 +10,7 @@
 
 use std::sync::Arc;
 
-use js_sys::{Promise, Reflect};
+use js_sys::{Object, Promise, Reflect};
 use leptos::prelude::window;
 use planboard_model::{
     parse_core_dataset, parse_links, parse_plan, Dataset, Index, Links, LoadError, Plan, DATA_FILES,
@@ -54,8 +54,15 @@ pub async fn load_links() -> Result<Arc<Links>, LoadError> {
     parse_links(&text).map(Arc::new)
 }
 
-/// Begins fetching `data/<file>`, relative to the page so any sub-path works.
+/// Where src/start.js leaves the requests for the first data files it started.
+const EARLY_REQUESTS: &str = "planboardDataRequests";
+
+/// Begins fetching `data/<file>`, relative to the page so any sub-path works, or takes
+/// the request src/start.js began for it before the wasm had even downloaded.
 fn start_fetch(file: &str) -> Result<Promise, JsValue> {
+    if let Some(request) = take_early_request(file) {
+        return Ok(request);
+    }
     let init = RequestInit::new();
     // Revalidate with the server each time: published data may change under the same
     // name, and a stale copy would silently show last month's statuses.
@@ -65,6 +72,17 @@ fn start_fetch(file: &str) -> Result<Promise, JsValue> {
         &JsValue::from_str("no-cache"),
     )?;
     Ok(window().fetch_with_str_and_init(&format!("data/{file}"), &init))
+}
+
+/// The request src/start.js started for `file`, once: a later load of the same file
+/// (the data read again) makes its own.
+fn take_early_request(file: &str) -> Option<Promise> {
+    let requests = Reflect::get(&window(), &JsValue::from_str(EARLY_REQUESTS)).ok()?;
+    let requests: Object = requests.dyn_into().ok()?;
+    let request = Reflect::get(&requests, &JsValue::from_str(file)).ok()?;
+    let request: Promise = request.dyn_into().ok()?;
+    let _ = Reflect::delete_property(&requests, &JsValue::from_str(file));
+    Some(request)
 }
 
 async fn read_text((file, request): (&str, Result<Promise, JsValue>)) -> Result<String, LoadError> {

@@ -17,6 +17,7 @@
 //    (module scripts, WebAssembly), or the start fails before the app announces it is
 //    running (the `TrunkApplicationStarted` event of the boot script), the page says why
 //    and what to do, in Chinese first.
+// 3. The first data downloads (below).
 (function () {
   "use strict";
 
@@ -198,6 +199,21 @@
   if (wasmCompilesUnderStrictPolicy()) {
     addPolicy(document, STRICT_SCRIPT_POLICY);
   }
+
+  // 3. The data files every view needs start downloading now, beside the app's wasm,
+  //    instead of once the wasm has compiled and asked for them. src/data_loader.rs takes
+  //    each request from here by file name (and fetches anew any file not found here, so
+  //    a list that falls out of step with DATA_FILES only loses the head start). The same
+  //    request options as the app's own: revalidated, never a stale copy.
+  var requests = {};
+  ["documents.json", "tasks.json", "projects.json"].forEach(function (file) {
+    var request = fetch("data/" + file, { cache: "no-cache" });
+    // Handled here so that a failed download is not reported as a failed start: the app
+    // reads the failure from the same promise and shows which file could not be read.
+    request["catch"](function () {});
+    requests[file] = request;
+  });
+  window.planboardDataRequests = requests;
 
   window.addEventListener("TrunkApplicationStarted", function () {
     started = true;

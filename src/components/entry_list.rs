@@ -66,18 +66,17 @@ pub fn EntryList(
     let language = lang();
 
     let route_state = use_route_state();
-    // The effect's value: whether the list was drawn before.
-    Effect::new(move |drawn_before: Option<bool>| {
+    Effect::new(move |_| {
         let wanted = rows.get();
-        let drawn_before = drawn_before.unwrap_or(false);
         let Some(list) = list_ref.get() else {
-            return drawn_before;
+            return;
         };
         let list: web_sys::Element = list.into();
-        // A list drawn for a page arrival, or for a step back or forward, comes whole:
-        // the shell puts the reader's scroll position back on the next frame, and a list
-        // shorter than it was would leave them above the row they had reached.
-        let whole = !drawn_before || route_state.traversed();
+        // A list drawn for a step back or forward comes whole: the shell puts the
+        // reader's scroll position back on the next frame, and a list shorter than it
+        // was would leave them above the row they had reached. Any other arrival starts
+        // at the top, where the first screen of rows is what the reader sees first.
+        let whole = route_state.traversed();
         let generation = query.with(|query| {
             drawn
                 .try_update_value(|drawn| {
@@ -93,7 +92,6 @@ pub fn EntryList(
                 });
             });
         }
-        true
     });
 
     view! { <ol class="entry-list" node_ref=list_ref></ol> }
