@@ -121,3 +121,34 @@ async fn the_task_list_does_not_wait_for_the_plan_and_the_plan_view_fetches_it()
     );
     app.assert_no_console_errors().await;
 }
+
+/// src/start.js starts the first data downloads before the wasm has arrived; the app
+/// takes each of those requests instead of fetching the file again. A file whose early
+/// request the app did not take would be downloaded twice.
+#[tokio::test]
+async fn the_app_takes_the_data_requests_start_js_began_and_fetches_nothing_twice() {
+    let app = App::start().await;
+    app.open("index.html#/tasks").await;
+    app.wait_for_app().await;
+    app.wait_for(".entry").await;
+    let left = app
+        .eval(
+            "return Object.keys(window.planboardDataRequests || { missing: true });",
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(
+        left,
+        serde_json::json!([]),
+        "requests start.js began that the app did not take"
+    );
+    // The page's own requests: the service worker's precaching after load is not among
+    // them.
+    let fetched = fetched_by_the_page(&app).await;
+    for file in ["documents.json", "tasks.json", "projects.json"] {
+        let path = format!("data/{file}");
+        let times = fetched.iter().filter(|fetched| **fetched == path).count();
+        assert_eq!(times, 1, "{path} was fetched {times} times: {fetched:?}");
+    }
+    app.assert_no_console_errors().await;
+}
