@@ -60,8 +60,8 @@ fi
 # the menu plus chunks of code shared by several groups; the main module keeps the
 # shell, the model and the 任务 list. Then, as Trunk does: wasm-bindgen (keeping the
 # table, memory and stack pointer exports the chunks link against) and wasm-opt with
-# index.html's settings on every wasm. __wasm_split.js is the loader the main module
-# imports to fetch a chunk on first use.
+# index.html's settings on every wasm. __wasm_split-<hash>.js is the loader the main
+# module imports to fetch a chunk on first use.
 split_app_wasm() {
   need_command wasm-split-cli "run bash scripts/setup.sh (wasm_split_cli_support)"
   need_command wasm-bindgen "run bash scripts/setup.sh"
@@ -96,7 +96,7 @@ split_app_wasm() {
 
   cp "$work/bindgen/$app_name.js" "$stage/$app_js"
   cp "$work/bindgen/${app_name}_bg.wasm" "$stage/${app_name}_bg.wasm"
-  rm -f "$stage"/split_*.wasm "$stage"/chunk_*.wasm
+  rm -f "$stage"/split_*.wasm "$stage"/chunk_*.wasm "$stage"/__wasm_split*.js
   local chunk chunks=()
   for chunk in "$work"/split/split_*.wasm "$work"/split/chunk_*.wasm; do
     [ -f "$chunk" ] || continue
@@ -106,22 +106,46 @@ split_app_wasm() {
   [ ${#chunks[@]} -gt 0 ] || die "wasm-split wrote no chunk: is a #[wasm_split] view left in src/lazy_pages.rs?"
   cp "$work/split/__wasm_split.js" "$stage/__wasm_split.js"
 
-  # wasm-opt as Trunk runs it on the app (release only), from index.html's settings.
+  # wasm-opt with index.html's settings: in a release build as Trunk runs it on the app,
+  # on every wasm. A debug build is not optimised, but its chunks still go through
+  # wasm-opt, to be written out again in the plain encoding: wasm-split keeps the
+  # linker's padded table-number LEBs in `call_indirect`, which a decoder without
+  # reference types (Chromium 86, wasm-validate below) rejects as "reserved value must
+  # be 0". wasm-bindgen already rewrites the main module.
+  need_command wasm-opt "run bash scripts/setup.sh (binaryen from npm)"
+  local rust_link opt_level opt_params wasm optimise=() to_rewrite=("${chunks[@]}")
+  rust_link=$(grep -o '<link data-trunk rel="rust" data-bin="planboard"[^>]*>' index.html)
+  opt_level=$(sed -n 's/.* data-wasm-opt="\([^"]*\)".*/\1/p' <<<"$rust_link")
+  opt_params=$(sed -n 's/.* data-wasm-opt-params="\([^"]*\)".*/\1/p' <<<"$rust_link")
+  [ -n "$opt_level" ] || die "index.html's planboard link has no data-wasm-opt"
   if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
-    need_command wasm-opt "run bash scripts/setup.sh (binaryen from npm)"
-    local rust_link opt_level opt_params wasm
-    rust_link=$(grep -o '<link data-trunk rel="rust" data-bin="planboard"[^>]*>' index.html)
-    opt_level=$(sed -n 's/.* data-wasm-opt="\([^"]*\)".*/\1/p' <<<"$rust_link")
-    opt_params=$(sed -n 's/.* data-wasm-opt-params="\([^"]*\)".*/\1/p' <<<"$rust_link")
-    [ -n "$opt_level" ] || die "index.html's planboard link has no data-wasm-opt"
-    for wasm in "${app_name}_bg.wasm" "${chunks[@]}"; do
-      # Word splitting of the params is intended: index.html lists them space-separated.
-      # shellcheck disable=SC2086
-      wasm-opt "-O$opt_level" $opt_params "$stage/$wasm" -o "$stage/$wasm.opt" \
-        || die "wasm-opt failed on $wasm"
-      mv "$stage/$wasm.opt" "$stage/$wasm"
-    done
+    optimise=("-O$opt_level")
+    to_rewrite=("${app_name}_bg.wasm" "${chunks[@]}")
   fi
+  for wasm in "${to_rewrite[@]}"; do
+    # Word splitting of the params is intended: index.html lists them space-separated.
+    # shellcheck disable=SC2086
+    wasm-opt "${optimise[@]}" $opt_params "$stage/$wasm" -o "$stage/$wasm.opt" \
+      || die "wasm-opt failed on $wasm"
+    mv "$stage/$wasm.opt" "$stage/$wasm"
+  done
+
+  # Content-hashed names, as Trunk gives its own files: a host's HTTP cache may keep them
+  # for good, and never mixes the loader or a chunk of one build with another build's.
+  local hashed loader
+  for wasm in "${chunks[@]}"; do
+    hashed="${wasm%.wasm}-$(sha256sum "$stage/$wasm" | cut -c 1-16).wasm"
+    mv "$stage/$wasm" "$stage/$hashed"
+    WASM="$wasm" HASHED="$hashed" perl -pi -e 's{"\./\Q$ENV{WASM}\E"}{"./$ENV{HASHED}"}g' "$stage/__wasm_split.js"
+    grep -qF "\"./$hashed\"" "$stage/__wasm_split.js" || die "__wasm_split.js does not load $wasm"
+  done
+  loader="__wasm_split-$(sha256sum "$stage/__wasm_split.js" | cut -c 1-16).js"
+  mv "$stage/__wasm_split.js" "$stage/$loader"
+  # Only the JS module specifiers: the key of wasm-bindgen's imports object must stay the
+  # module name the wasm itself imports from ("./__wasm_split.js").
+  LOADER="$loader" perl -pi -e 's{(\bfrom\s*)"\./__wasm_split\.js"}{$1"./$ENV{LOADER}"}g' "$stage/$app_js"
+  grep -qF "from \"./$loader\"" "$stage/$app_js" && grep -qF '"./__wasm_split.js":' "$stage/$app_js" \
+    || die "$app_js does not import the chunks' loader as $loader"
 
   # Trunk's preload tags carry the integrity of the files replaced above.
   local file

@@ -4,7 +4,7 @@
 # Summed apart, because no visit loads them until a reader imports a file: the import
 # worker (import-worker*: the format readers, the importer and the publish bundle), the
 # PDF reader in pdfjs/ (only when a PDF is chosen), and the views' wasm chunks
-# (split_*.wasm, chunk_*.wasm: fetched the first time a view of their group is opened;
+# (split_*-<hash>.wasm, chunk_*-<hash>.wasm: fetched the first time a view of their group is opened;
 # see scripts/post-build.sh), each listed.
 #
 # Usage: bash scripts/sizes.sh [DIST_DIR]      (default: dist)
@@ -62,7 +62,7 @@ if [ -d "$dist/pdfjs" ]; then
     sum_apart "pdfjs/, PDF import"
 fi
 
-# The views' chunks: split_<group>.wasm holds a menu group's views, chunk_<n>.wasm code
+# The views' chunks: split_<group>_views-<hash>.wasm holds a menu group's views, chunk_<n>-<hash>.wasm code
 # shared by several groups (fetched with the first of them).
 mapfile -t chunks < <(cd "$dist" && find . -maxdepth 1 -type f \( -name 'split_*.wasm' -o -name 'chunk_*.wasm' \) \
   | sed 's|^\./||' | LC_ALL=C sort)

@@ -12,7 +12,7 @@ const RESULT_COUNT: &str = "[data-testid=\"result-count\"]";
 const CHUNK_FAILED: &str = "[data-testid=\"chunk-failed\"]";
 const APP_HEADING: &str = "[data-testid=\"app\"] h1";
 
-/// The chunk files of the build (split_<group>.wasm and chunk_<n>.wasm).
+/// The chunk files of the build (split_<group>-<hash>.wasm and chunk_<n>-<hash>.wasm).
 fn chunk_files() -> Vec<String> {
     let mut chunks: Vec<String> = std::fs::read_dir(built_dist())
         .expect("read dist/")
@@ -50,14 +50,19 @@ fn is_chunk(name: &str) -> bool {
     name.starts_with("split_") || name.starts_with("chunk_")
 }
 
+/// The file name of a menu group's own chunk in the build, e.g. `people` →
+/// `split_people_views-<hash>.wasm`.
+fn group_chunk(group: &str) -> String {
+    let prefix = format!("split_{group}_views-");
+    chunk_files()
+        .into_iter()
+        .find(|name| name.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("dist/ has no {prefix}<hash>.wasm: {:?}", chunk_files()))
+}
+
 #[tokio::test]
 async fn a_cold_task_list_fetches_no_view_chunk_and_a_view_fetches_its_own_group() {
-    let chunks = chunk_files();
-    assert!(
-        chunks.contains(&"split_people_views.wasm".to_owned())
-            && chunks.contains(&"split_import_views.wasm".to_owned()),
-        "dist/ lacks the per-view chunks: {chunks:?}"
-    );
+    let people = group_chunk("people");
 
     let app = App::start().await;
     app.open("index.html#/tasks").await;
@@ -80,12 +85,12 @@ async fn a_cold_task_list_fetches_no_view_chunk_and_a_view_fetches_its_own_group
     assert_eq!(app.count(CHUNK_FAILED).await, 0);
     let after = fetched_wasm(&app).await;
     assert!(
-        after.contains(&"split_people_views.wasm".to_owned()),
+        after.contains(&people),
         "opening 部门 did not fetch its chunk: {after:?}"
     );
-    for other in ["split_import_views.wasm", "split_notes_views.wasm"] {
+    for other in [group_chunk("import"), group_chunk("notes")] {
         assert!(
-            !after.contains(&other.to_owned()),
+            !after.contains(&other),
             "opening 部门 fetched {other} too: {after:?}"
         );
     }
@@ -156,9 +161,9 @@ async fn after_one_visit_to_the_task_list_every_view_opens_offline() {
 #[tokio::test]
 async fn a_chunk_that_cannot_be_fetched_names_the_view_and_retry_loads_it() {
     let copy = DistCopy::new();
-    let chunk = "split_supervision_views.wasm";
-    let contents = std::fs::read(copy.file(chunk)).expect("read the supervision chunk");
-    copy.remove(chunk);
+    let chunk = group_chunk("supervision");
+    let contents = std::fs::read(copy.file(&chunk)).expect("read the supervision chunk");
+    copy.remove(&chunk);
     let app = App::launch(Launch::new().serving(copy)).await;
     app.open("index.html#/tasks").await;
     app.wait_for_app().await;
@@ -179,7 +184,7 @@ async fn a_chunk_that_cannot_be_fetched_names_the_view_and_retry_loads_it() {
     app.wait_for(CHUNK_FAILED).await;
 
     // Once the file is there again, the message's retry button loads the view.
-    let served = app.site().root().join(chunk);
+    let served = app.site().root().join(&chunk);
     std::fs::write(&served, &contents).expect("put the chunk back");
     app.click(&format!("{CHUNK_FAILED} button")).await;
     app.wait_for_text(APP_HEADING, |text| text.contains("滞后分析"))
