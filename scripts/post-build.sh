@@ -52,6 +52,114 @@ if grep -Eq '<script( type="?module"?)?>|<style' "$html"; then
   die "index.html still has an inline script or style, which its Content-Security-Policy blocks"
 fi
 
+# --- 1a. the app's wasm split per view -------------------------------------------------
+# Trunk cannot split (its hooks run before cargo or after its own wasm-bindgen), so the
+# split is done here and replaces Trunk's app JS and wasm under the same names. From
+# rustc's wasm (linked with --emit-relocs by build.rs), wasm-split (wasm_split_cli_support,
+# scripts/setup.sh) cuts off the views of src/lazy_pages.rs into chunks, one per group of
+# the menu plus chunks of code shared by several groups; the main module keeps the
+# shell, the model and the 任务 list. Then, as Trunk does: wasm-bindgen (keeping the
+# table, memory and stack pointer exports the chunks link against) and wasm-opt with
+# index.html's settings on every wasm. __wasm_split-<hash>.js is the loader the main
+# module imports to fetch a chunk on first use.
+split_app_wasm() {
+  need_command wasm-split-cli "run bash scripts/setup.sh (wasm_split_cli_support)"
+  need_command wasm-bindgen "run bash scripts/setup.sh"
+  local app_js app_name
+  app_js=$(cd "$stage" && find . -maxdepth 1 -name 'planboard-*.js' | sed 's|^\./||')
+  [ "$(wc -l <<<"$app_js")" -eq 1 ] && [ -n "$app_js" ] \
+    || die "expected one planboard-<hash>.js from Trunk in $stage, found: ${app_js:-none}"
+  app_name=${app_js%.js}
+  [ -f "$stage/${app_name}_bg.wasm" ] || die "$stage/${app_name}_bg.wasm not found"
+
+  # rustc's own output, in the target dir cargo used (CARGO_TARGET_DIR or the default)
+  # and the cargo profile index.html selects for this Trunk profile.
+  local target_dir cargo_profile rustc_wasm
+  target_dir=$(cargo metadata --format-version 1 --no-deps --offline \
+    | perl -MJSON::PP -0777 -ne 'print decode_json($_)->{target_directory}')
+  case "${TRUNK_PROFILE:-release}" in
+    release) cargo_profile=wasm-release ;;
+    *) cargo_profile=wasm-dev ;;
+  esac
+  rustc_wasm="$target_dir/wasm32-unknown-unknown/$cargo_profile/planboard.wasm"
+  [ -f "$rustc_wasm" ] || die "$rustc_wasm not found (the cargo build Trunk ran)"
+
+  local work
+  work=$(mktemp -d)
+  # shellcheck disable=SC2064 # the path is fixed now
+  trap "rm -rf '$work'" RETURN
+  wasm-split-cli --target web --out-name "$app_name" "$rustc_wasm" "$work/split" >"$work/split.log" 2>&1 \
+    || { cat "$work/split.log" >&2; die "wasm-split failed on $rustc_wasm"; }
+  wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
+    --out-dir "$work/bindgen" --out-name "$app_name" "$work/split/$app_name.wasm" \
+    || die "wasm-bindgen failed on the split main module"
+
+  cp "$work/bindgen/$app_name.js" "$stage/$app_js"
+  cp "$work/bindgen/${app_name}_bg.wasm" "$stage/${app_name}_bg.wasm"
+  rm -f "$stage"/split_*.wasm "$stage"/chunk_*.wasm "$stage"/__wasm_split*.js
+  local chunk chunks=()
+  for chunk in "$work"/split/split_*.wasm "$work"/split/chunk_*.wasm; do
+    [ -f "$chunk" ] || continue
+    cp "$chunk" "$stage/"
+    chunks+=("$(basename "$chunk")")
+  done
+  [ ${#chunks[@]} -gt 0 ] || die "wasm-split wrote no chunk: is a #[wasm_split] view left in src/lazy_pages.rs?"
+  cp "$work/split/__wasm_split.js" "$stage/__wasm_split.js"
+
+  # wasm-opt with index.html's settings: in a release build as Trunk runs it on the app,
+  # on every wasm. A debug build is not optimised, but its chunks still go through
+  # wasm-opt, to be written out again in the plain encoding: wasm-split keeps the
+  # linker's padded table-number LEBs in `call_indirect`, which a decoder without
+  # reference types (Chromium 86, wasm-validate below) rejects as "reserved value must
+  # be 0". wasm-bindgen already rewrites the main module.
+  need_command wasm-opt "run bash scripts/setup.sh (binaryen from npm)"
+  local rust_link opt_level opt_params wasm optimise=() to_rewrite=("${chunks[@]}")
+  rust_link=$(grep -o '<link data-trunk rel="rust" data-bin="planboard"[^>]*>' index.html)
+  opt_level=$(sed -n 's/.* data-wasm-opt="\([^"]*\)".*/\1/p' <<<"$rust_link")
+  opt_params=$(sed -n 's/.* data-wasm-opt-params="\([^"]*\)".*/\1/p' <<<"$rust_link")
+  [ -n "$opt_level" ] || die "index.html's planboard link has no data-wasm-opt"
+  if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
+    optimise=("-O$opt_level")
+    to_rewrite=("${app_name}_bg.wasm" "${chunks[@]}")
+  fi
+  for wasm in "${to_rewrite[@]}"; do
+    # Word splitting of the params is intended: index.html lists them space-separated.
+    # shellcheck disable=SC2086
+    wasm-opt "${optimise[@]}" $opt_params "$stage/$wasm" -o "$stage/$wasm.opt" \
+      || die "wasm-opt failed on $wasm"
+    mv "$stage/$wasm.opt" "$stage/$wasm"
+  done
+
+  # Content-hashed names, as Trunk gives its own files: a host's HTTP cache may keep them
+  # for good, and never mixes the loader or a chunk of one build with another build's.
+  local hashed loader
+  for wasm in "${chunks[@]}"; do
+    hashed="${wasm%.wasm}-$(sha256sum "$stage/$wasm" | cut -c 1-16).wasm"
+    mv "$stage/$wasm" "$stage/$hashed"
+    WASM="$wasm" HASHED="$hashed" perl -pi -e 's{"\./\Q$ENV{WASM}\E"}{"./$ENV{HASHED}"}g' "$stage/__wasm_split.js"
+    grep -qF "\"./$hashed\"" "$stage/__wasm_split.js" || die "__wasm_split.js does not load $wasm"
+  done
+  loader="__wasm_split-$(sha256sum "$stage/__wasm_split.js" | cut -c 1-16).js"
+  mv "$stage/__wasm_split.js" "$stage/$loader"
+  # Only the JS module specifiers: the key of wasm-bindgen's imports object must stay the
+  # module name the wasm itself imports from ("./__wasm_split.js").
+  LOADER="$loader" perl -pi -e 's{(\bfrom\s*)"\./__wasm_split\.js"}{$1"./$ENV{LOADER}"}g' "$stage/$app_js"
+  grep -qF "from \"./$loader\"" "$stage/$app_js" && grep -qF '"./__wasm_split.js":' "$stage/$app_js" \
+    || die "$app_js does not import the chunks' loader as $loader"
+
+  # Trunk's preload tags carry the integrity of the files replaced above.
+  local file
+  for file in "$app_js" "${app_name}_bg.wasm"; do
+    FILE="$file" HASH="$(integrity "$stage/$file")" perl -pi -e '
+      s{(<link\b[^>]*\bhref="?\./\Q$ENV{FILE}\E[" >][^>]*>)}{
+        (my $tag = $1) =~ s{integrity="?sha384-[A-Za-z0-9+/=]+"?}{integrity="$ENV{HASH}"}; $tag
+      }ge' "$html"
+    grep -q "$(integrity "$stage/$file")" "$html" || die "no integrity for $file in $html"
+  done
+  split_summary="app split into ${#chunks[@]} chunks"
+}
+split_app_wasm
+
 # --- 1b. every wasm runs in Chromium 86 -------------------------------------------------
 # The same features src/start.js tests the browser for: multi-value, bulk memory,
 # non-trapping float-to-int and sign extension are allowed (wabt's defaults), reference
@@ -124,4 +232,4 @@ if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
   done < <(find "$stage" -type f ! -name '.*' -print0)
   compressed=".br and .gz written"
 fi
-say "bootstrap ${boot_name:-already external}; $wasm_count wasm valid for Chromium 86; pdf.js with $cmap_count GB CMaps in pdfjs/; sw.js version $version with ${#files[@]} files (+${#on_demand[@]} on demand); $compressed"
+say "bootstrap ${boot_name:-already external}; $split_summary; $wasm_count wasm valid for Chromium 86; pdf.js with $cmap_count GB CMaps in pdfjs/; sw.js version $version with ${#files[@]} files (+${#on_demand[@]} on demand); $compressed"

@@ -13,6 +13,10 @@ source scripts/common.sh
 
 # Pinned: every trunk 0.22.x needs a newer rustc than this machine's 1.95.
 TRUNK_VERSION=0.21.14
+# wasm-split-cli, which cuts the app's wasm into the first load and per-view chunks
+# (scripts/post-build.sh). From wasm_split_cli_support, the CLI made for the wasm_split
+# macros Leptos's split points use; not the crates.io crate wasm-split-cli (Dioxus's).
+WASM_SPLIT_VERSION=0.2.4
 # Pinned to the version Trunk.toml names (`wasm_opt = "version_132"`). Debian's binaryen
 # 108 builds a wasm that leaves the page blank, so it must never be picked up instead.
 BINARYEN_VERSION=132.0.0
@@ -98,6 +102,17 @@ fi
 if [ "$(tool_version wasm-bindgen)" != "$wb_version" ]; then
   # Not --locked: one of its locked dependencies is not in the registry reachable here.
   start_tool_build wasm-bindgen-cli wasm-bindgen-cli --version "$wb_version"
+fi
+
+# `wasm-split-cli --version` prints no version of its library, so the installed one is
+# read from cargo's install record.
+installed_crate_version() {
+  cargo install --list 2>/dev/null | awk -v name="$1" '$1 == name { sub(/^v/, "", $2); sub(/:$/, "", $2); print $2 }'
+}
+if ! command -v wasm-split-cli >/dev/null \
+  || [ "$(installed_crate_version wasm_split_cli_support)" != "$WASM_SPLIT_VERSION" ]; then
+  start_tool_build wasm-split-cli --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" \
+    --features build-binary
 fi
 
 # --- wasm-opt (binaryen from npm) and axe-core, into .tools/ -------------------------------

@@ -2,8 +2,10 @@
 # Prints what a visitor downloads: every wasm, js, css, html and data/*.json file of the
 # built app, raw and brotli-compressed (quality 11, as a static host would pre-compress).
 # Summed apart, because no visit loads them until a reader imports a file: the import
-# worker (import-worker*: the format readers, the importer and the publish bundle) and the
-# PDF reader in pdfjs/ (only when a PDF is chosen).
+# worker (import-worker*: the format readers, the importer and the publish bundle), the
+# PDF reader in pdfjs/ (only when a PDF is chosen), and the views' wasm chunks
+# (split_*-<hash>.wasm, chunk_*-<hash>.wasm: fetched the first time a view of their group is opened;
+# see scripts/post-build.sh), each listed.
 #
 # Usage: bash scripts/sizes.sh [DIST_DIR]      (default: dist)
 set -euo pipefail
@@ -16,7 +18,7 @@ need_command brotli "run bash scripts/setup.sh"
 
 mapfile -t files < <(
   cd "$dist" && find . -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \
-    -o -name '*.html' -o -path './data/*.json' \) ! -path './pdfjs/*' ! -name 'import-worker*' | sed 's|^\./||' | sort
+    -o -name '*.html' -o -path './data/*.json' \) ! -path './pdfjs/*' ! -name 'import-worker*' ! -name 'split_*.wasm' ! -name 'chunk_*.wasm' | sed 's|^\./||' | sort
 )
 
 printf '%-44s %12s %12s\n' "file ($dist/)" "raw bytes" "brotli bytes"
@@ -58,4 +60,15 @@ sum_apart() {
 if [ -d "$dist/pdfjs" ]; then
   (cd "$dist" && find ./pdfjs -type f ! -name '*.br' ! -name '*.gz' | sed 's|^\./||' | sort) |
     sum_apart "pdfjs/, PDF import"
+fi
+
+# The views' chunks: split_<group>_views-<hash>.wasm holds a menu group's views, chunk_<n>-<hash>.wasm code
+# shared by several groups (fetched with the first of them).
+mapfile -t chunks < <(cd "$dist" && find . -maxdepth 1 -type f \( -name 'split_*.wasm' -o -name 'chunk_*.wasm' \) \
+  | sed 's|^\./||' | LC_ALL=C sort)
+if [ ${#chunks[@]} -gt 0 ]; then
+  for chunk in "${chunks[@]}"; do
+    printf '%-44s %12d %12d\n' "  on demand: $chunk" "$(wc -c <"$dist/$chunk")" "$(brotli -q 11 -c "$dist/$chunk" | wc -c)"
+  done
+  printf '%s\n' "${chunks[@]}" | sum_apart "view chunks"
 fi

@@ -9,18 +9,7 @@ use crate::components::nav::SiteHeader;
 use crate::components::update_banner::UpdateBanner;
 use crate::data_loader::load_app_data;
 use crate::i18n::{provide_language, tr};
-use crate::pages::bulletin::BulletinPage;
-use crate::pages::compare::ComparePage;
-use crate::pages::departments::{DepartmentPage, DepartmentsPage};
-use crate::pages::item::ItemPage;
-use crate::pages::lag::LagPage;
-use crate::pages::leaders::{LeaderPage, LeadersPage};
-use crate::pages::overview::OverviewPage;
-use crate::pages::pace::PacePage;
-use crate::pages::plan::PlanPage;
-use crate::pages::projects::ProjectsPage;
-use crate::pages::tasks::TasksPage;
-use crate::pages::threads::{ThreadPage, ThreadsPage};
+use crate::lazy_pages::routed_page;
 use crate::state::AppData;
 use crate::state::{use_route, use_route_state, RouteState};
 
@@ -148,28 +137,6 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
         if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
             let _ = main.focus();
         }
-    }
-}
-
-fn routed_page(view: View) -> AnyView {
-    match view {
-        View::Tasks => view! { <TasksPage /> }.into_any(),
-        View::Item(id) => view! { <ItemPage id /> }.into_any(),
-        View::Overview => view! { <OverviewPage /> }.into_any(),
-        View::Plan => view! { <PlanPage /> }.into_any(),
-        View::Projects => view! { <ProjectsPage /> }.into_any(),
-        View::Leaders => view! { <LeadersPage /> }.into_any(),
-        View::Leader(name) => view! { <LeaderPage name /> }.into_any(),
-        View::Departments => view! { <DepartmentsPage /> }.into_any(),
-        View::Department(name) => view! { <DepartmentPage name /> }.into_any(),
-        View::Notes => view! { <crate::notes::NotesPage /> }.into_any(),
-        View::Threads => view! { <ThreadsPage /> }.into_any(),
-        View::Thread(id) => view! { <ThreadPage id /> }.into_any(),
-        View::Pace => view! { <PacePage /> }.into_any(),
-        View::Lag => view! { <LagPage /> }.into_any(),
-        View::Compare => view! { <ComparePage /> }.into_any(),
-        View::Bulletin => view! { <BulletinPage /> }.into_any(),
-        View::Import => view! { <crate::imports::ImportPage /> }.into_any(),
     }
 }
 

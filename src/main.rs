@@ -6,6 +6,7 @@ mod components;
 mod data_loader;
 mod i18n;
 mod imports;
+mod lazy_pages;
 mod notes;
 mod pages;
 mod state;
