@@ -145,6 +145,29 @@ impl App {
         }
     }
 
+    /// Waits until a service worker controls the page: from then on the build is cached
+    /// and the page works with the server stopped.
+    pub async fn wait_until_controlled(&self) {
+        let deadline = tokio::time::Instant::now() + wait_timeout();
+        while tokio::time::Instant::now() < deadline {
+            let controlled = self
+                .eval(
+                    "return navigator.serviceWorker.controller !== null;",
+                    vec![],
+                )
+                .await;
+            if controlled == Value::Bool(true) {
+                return;
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+        let message = format!(
+            "no service worker took control of the page within {:?}",
+            wait_timeout()
+        );
+        self.fail(&message).await
+    }
+
     pub(crate) async fn find_all(&self, css: &str) -> Vec<Element> {
         self.wait_for_settled_list().await;
         match self.client().find_all(Locator::Css(css)).await {

@@ -17,24 +17,6 @@ const POLICY: &str = "default-src 'self'; script-src 'self' 'unsafe-eval'; \
      worker-src 'self'; base-uri 'self'; form-action 'none'";
 const STRICT_SCRIPT_POLICY: &str = "script-src 'self' 'wasm-unsafe-eval'";
 
-/// Waits until a service worker controls the page: from then on the build is cached.
-async fn wait_until_controlled(app: &App) {
-    for _ in 0..400 {
-        let controlled = app
-            .eval(
-                "return navigator.serviceWorker.controller !== null;",
-                vec![],
-            )
-            .await;
-        if controlled == Value::Bool(true) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    app.fail("no service worker took control of the page within 20 s")
-        .await;
-}
-
 /// Every key and value of the page's localStorage, where the notes live.
 async fn local_storage(app: &App) -> Value {
     app.eval(
@@ -51,7 +33,7 @@ async fn after_one_visit_the_app_works_with_the_server_stopped() {
     let mut app = App::start().await;
     app.open("").await;
     app.wait_for_app().await;
-    wait_until_controlled(&app).await;
+    app.wait_until_controlled().await;
 
     app.site_mut().stop().await;
     let served_before_reload = app.site().requests().len();
@@ -218,7 +200,7 @@ async fn a_newer_build_is_offered_and_taken_on_the_readers_word_keeping_the_note
     let app = App::launch(Launch::new().serving(DistCopy::new())).await;
     app.open("").await;
     app.wait_for_app().await;
-    wait_until_controlled(&app).await;
+    app.wait_until_controlled().await;
     app.eval(
         "localStorage.setItem('planboard-update-test', 'written before the update');",
         vec![],
@@ -285,7 +267,7 @@ async fn a_newer_build_is_offered_and_taken_on_the_readers_word_keeping_the_note
     }
     assert!(reloaded, "the page did not reload after 更新");
     app.wait_for_app().await;
-    wait_until_controlled(&app).await;
+    app.wait_until_controlled().await;
     assert_eq!(
         app.count(UPDATE_BANNER).await,
         0,

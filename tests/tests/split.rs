@@ -3,8 +3,6 @@
 //! when opened, every view works offline after one visit, and a chunk that cannot be
 //! fetched gives a message naming the view, with a retry that works once it can.
 
-use std::time::Duration;
-
 use planboard_browser_tests::{built_dist, App, DistCopy, Launch};
 use serde_json::Value;
 
@@ -106,30 +104,12 @@ async fn a_cold_task_list_fetches_no_view_chunk_and_a_view_fetches_its_own_group
     app.assert_no_console_errors().await;
 }
 
-/// Waits until a service worker controls the page: from then on the build is cached.
-async fn wait_until_controlled(app: &App) {
-    for _ in 0..400 {
-        let controlled = app
-            .eval(
-                "return navigator.serviceWorker.controller !== null;",
-                vec![],
-            )
-            .await;
-        if controlled == Value::Bool(true) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    app.fail("no service worker took control of the page within 20 s")
-        .await;
-}
-
 #[tokio::test]
 async fn after_one_visit_to_the_task_list_every_view_opens_offline() {
     let mut app = App::start().await;
     app.open("index.html#/tasks").await;
     app.wait_for_app().await;
-    wait_until_controlled(&app).await;
+    app.wait_until_controlled().await;
     app.site_mut().stop().await;
 
     // One view or more of every chunk, none of them opened online.
