@@ -74,52 +74,48 @@ async fn fetched_by_the_page(app: &App) -> Vec<String> {
         .unwrap_or_default()
 }
 
-#[tokio::test]
-async fn the_task_list_does_not_wait_for_the_links_and_the_threads_view_fetches_them() {
+/// Opens the task list, the first view of a cold visit, and waits for its rows.
+async fn open_task_list() -> App {
     let app = App::start().await;
     app.open("index.html#/tasks").await;
     app.wait_for_app().await;
     app.wait_for(".entry").await;
+    app
+}
+
+/// A data file the first load leaves out: the task list does not fetch `file`; the
+/// section `nav` does, once `shown` appears.
+async fn assert_fetched_on_demand(file: &str, nav: &str, shown: &str) {
+    let app = open_task_list().await;
+    let path = format!("data/{file}");
     let fetched = fetched_by_the_page(&app).await;
     assert!(
-        !fetched.iter().any(|path| path == "data/links.json"),
-        "the task list fetched links.json: {fetched:?}"
+        fetched.iter().any(|fetched| fetched == "data/tasks.json"),
+        "the page did not fetch tasks.json: {fetched:?}"
+    );
+    assert!(
+        !fetched.contains(&path),
+        "the task list fetched {file}: {fetched:?}"
     );
 
-    app.click("a[data-nav=\"threads\"]").await;
-    app.wait_for("[data-testid=\"thread-list\"] li").await;
+    app.click(&format!("a[data-nav=\"{nav}\"]")).await;
+    app.wait_for(shown).await;
     let fetched = fetched_by_the_page(&app).await;
     assert!(
-        fetched.iter().any(|path| path == "data/links.json"),
-        "the threads view did not fetch links.json: {fetched:?}"
+        fetched.contains(&path),
+        "the {nav} view did not fetch {file}: {fetched:?}"
     );
     app.assert_no_console_errors().await;
 }
 
 #[tokio::test]
-async fn the_task_list_does_not_wait_for_the_plan_and_the_plan_view_fetches_it() {
-    let app = App::start().await;
-    app.open("index.html#/tasks").await;
-    app.wait_for_app().await;
-    app.wait_for(".entry").await;
-    let fetched = fetched_by_the_page(&app).await;
-    assert!(
-        fetched.iter().any(|path| path == "data/tasks.json"),
-        "the page did not fetch tasks.json: {fetched:?}"
-    );
-    assert!(
-        !fetched.iter().any(|path| path == "data/plan.json"),
-        "the task list fetched plan.json: {fetched:?}"
-    );
+async fn the_task_list_does_not_wait_for_the_links_and_the_threads_view_fetches_them() {
+    assert_fetched_on_demand("links.json", "threads", "[data-testid=\"thread-list\"] li").await;
+}
 
-    app.click("a[data-nav=\"plan\"]").await;
-    app.wait_for(".plan-page").await;
-    let fetched = fetched_by_the_page(&app).await;
-    assert!(
-        fetched.iter().any(|path| path == "data/plan.json"),
-        "the plan view did not fetch plan.json: {fetched:?}"
-    );
-    app.assert_no_console_errors().await;
+#[tokio::test]
+async fn the_task_list_does_not_wait_for_the_plan_and_the_plan_view_fetches_it() {
+    assert_fetched_on_demand("plan.json", "plan", ".plan-page").await;
 }
 
 /// src/start.js starts the first data downloads before the wasm has arrived; the app
@@ -127,10 +123,7 @@ async fn the_task_list_does_not_wait_for_the_plan_and_the_plan_view_fetches_it()
 /// request the app did not take would be downloaded twice.
 #[tokio::test]
 async fn the_app_takes_the_data_requests_start_js_began_and_fetches_nothing_twice() {
-    let app = App::start().await;
-    app.open("index.html#/tasks").await;
-    app.wait_for_app().await;
-    app.wait_for(".entry").await;
+    let app = open_task_list().await;
     let left = app
         .eval(
             "return Object.keys(window.planboardDataRequests || { missing: true });",

@@ -79,6 +79,29 @@ async fn the_error_page_tells_a_missing_file_from_a_broken_one() {
     );
 }
 
+/// Serves `copy` (a build with a damaged or missing file), checks that the task list
+/// still shows, opens the section `nav` and returns the app with the text of its
+/// `<kind>-load-error` message.
+async fn section_message_without(copy: DistCopy, nav: &str, kind: &str) -> (App, String) {
+    let app = App::launch(Launch::new().serving(copy)).await;
+    app.open("index.html#/tasks").await;
+    app.wait_for_app().await;
+    app.wait_for(".entry").await;
+
+    app.click(&format!("a[data-nav=\"{nav}\"]")).await;
+    let text = app
+        .text(&format!("[data-testid=\"{kind}-load-error\"]"))
+        .await;
+    (app, text)
+}
+
+/// An item page of a task still shows; only its parts that need the file say so.
+async fn open_first_item(app: &App) {
+    app.open("index.html#/tasks").await;
+    app.click(".entry-link").await;
+    app.wait_for(".item-page").await;
+}
+
 /// plan.json is read only by the views that show the plan: a broken one leaves the
 /// task list working, and those views say which file is wrong.
 #[tokio::test]
@@ -88,13 +111,7 @@ async fn a_broken_plan_file_leaves_the_task_list_and_names_the_file_in_the_plan_
         "data/plan.json",
         r#"{"format_version": 1, "plan": {"document": "#,
     );
-    let app = App::launch(Launch::new().serving(copy)).await;
-    app.open("index.html#/tasks").await;
-    app.wait_for_app().await;
-    app.wait_for(".entry").await;
-
-    app.click("a[data-nav=\"plan\"]").await;
-    let text = app.text("[data-testid=\"plan-load-error\"]").await;
+    let (app, text) = section_message_without(copy, "plan", "plan").await;
     assert!(
         text.contains("data/plan.json"),
         "the plan view's message does not name data/plan.json:\n{text}"
@@ -103,10 +120,7 @@ async fn a_broken_plan_file_leaves_the_task_list_and_names_the_file_in_the_plan_
         text.contains("规划文件"),
         "the plan view's message is not in Chinese:\n{text}"
     );
-    // An item page of a task still shows; only its plan-dependent parts say so.
-    app.open("index.html#/tasks").await;
-    app.click(".entry-link").await;
-    app.wait_for(".item-page").await;
+    open_first_item(&app).await;
     app.assert_no_panic().await;
 }
 
@@ -117,13 +131,7 @@ async fn a_broken_plan_file_leaves_the_task_list_and_names_the_file_in_the_plan_
 async fn a_missing_links_file_leaves_the_task_list_and_names_the_file_in_the_threads_view() {
     let copy = DistCopy::new();
     copy.remove("data/links.json");
-    let app = App::launch(Launch::new().serving(copy)).await;
-    app.open("index.html#/tasks").await;
-    app.wait_for_app().await;
-    app.wait_for(".entry").await;
-
-    app.click("a[data-nav=\"threads\"]").await;
-    let text = app.text("[data-testid=\"links-load-error\"]").await;
+    let (app, text) = section_message_without(copy, "threads", "links").await;
     assert!(
         text.contains("data/links.json") && text.contains("文件缺失"),
         "the threads view's message does not say data/links.json is missing:\n{text}"
@@ -132,9 +140,7 @@ async fn a_missing_links_file_leaves_the_task_list_and_names_the_file_in_the_thr
         text.contains("关联文件"),
         "the threads view's message is not in Chinese:\n{text}"
     );
-    app.open("index.html#/tasks").await;
-    app.click(".entry-link").await;
-    app.wait_for(".item-page").await;
+    open_first_item(&app).await;
     app.wait_for("[data-testid=\"links-load-error\"]").await;
     app.assert_no_panic().await;
 }
