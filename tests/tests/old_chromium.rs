@@ -249,15 +249,7 @@ async fn chromium_86_imports_a_progress_report() {
     let browser = OldChromium::start(86).await;
 
     open(&browser, &site, "#/import", "[data-testid=\"import-file\"]").await;
-    browser
-        .choose_file("[data-testid=\"import-file\"]", Path::new(&file))
-        .await;
-    wait_for(&browser, "[data-testid=\"import-preview\"]").await;
-    let tasks = browser
-        .eval(
-            "document.querySelector('[data-testid=\"import-counts\"]').getAttribute('data-tasks')",
-        )
-        .await;
+    let tasks = preview_task_count(&browser, Path::new(&file)).await;
     assert_eq!(tasks, json!("76"));
     browser.click("[data-testid=\"import-accept\"]").await;
     let notice = browser.text("[data-testid=\"import-notice\"]").await;
@@ -281,15 +273,7 @@ async fn chromium_86_imports_a_word_breakdown_through_the_worker() {
     let browser = OldChromium::start(86).await;
 
     open(&browser, &site, "#/import", "[data-testid=\"import-file\"]").await;
-    browser
-        .choose_file("[data-testid=\"import-file\"]", &file)
-        .await;
-    wait_for(&browser, "[data-testid=\"import-preview\"]").await;
-    let tasks = browser
-        .eval(
-            "document.querySelector('[data-testid=\"import-counts\"]').getAttribute('data-tasks')",
-        )
-        .await;
+    let tasks = preview_task_count(&browser, &file).await;
     assert_eq!(tasks, json!("9"));
     let format = browser.text("[data-testid=\"import-format\"]").await;
     assert!(format.contains("Word"), "{format}");
@@ -341,4 +325,17 @@ async fn a_browser_without_webassembly_is_told_so_in_chinese_first() {
             .await,
         json!("alert")
     );
+}
+
+/// Chooses `file` on the import page and returns how many tasks its preview counts.
+async fn preview_task_count(browser: &OldChromium, file: &Path) -> Value {
+    browser
+        .choose_file("[data-testid=\"import-file\"]", file)
+        .await;
+    wait_for(browser, "[data-testid=\"import-preview\"]").await;
+    browser
+        .eval(
+            "document.querySelector('[data-testid=\"import-counts\"]').getAttribute('data-tasks')",
+        )
+        .await
 }
